@@ -1,0 +1,74 @@
+package kvlab.harness.sim;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * Where a test's seed comes from, and how to replay it.
+ *
+ * <p>A test runs with its default seed unless the system property {@value #PROPERTY} is set and
+ * not blank, in which case that seed is used instead: {@code -Dkvlab.seed=N} replays a failure.
+ */
+public final class Seeds {
+    /** The system property that overrides every test's default seed. */
+    public static final String PROPERTY = "kvlab.seed";
+
+    private Seeds() {}
+
+    /**
+     * The seed to use: {@value #PROPERTY} if set and not blank, else {@code defaultSeed}.
+     *
+     * @throws IllegalArgumentException if the property is set but is not a decimal long
+     */
+    public static long seed(long defaultSeed) {
+        String value = System.getProperty(PROPERTY, "").trim();
+        if (value.isEmpty()) {
+            return defaultSeed;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "-D" + PROPERTY + " must be a decimal integer, was '" + value + "'", e);
+        }
+    }
+
+    /**
+     * A stable default seed for a test id such as {@code "RaftTest#electsOneLeader"}: the first
+     * eight bytes of SHA-256 of its UTF-8 bytes, reduced to [0, 10^9) so it is easy to type. The
+     * same id gives the same seed on every JVM and machine.
+     */
+    public static long defaultFor(String testId) {
+        return Math.floorMod(sha256Long(testId.getBytes(StandardCharsets.UTF_8)), 1_000_000_000L);
+    }
+
+    /**
+     * The shell command that replays one test with one seed, for example
+     * {@code mvn -pl project2-raft test -Dtest=RaftTest#electsOneLeader -Dkvlab.seed=42}.
+     */
+    public static String replayCommand(String module, String testClass, String method, long seed) {
+        return "mvn -pl " + module + " test -Dtest=" + testClass + "#" + method + " -D" + PROPERTY + "=" + seed;
+    }
+
+    /** The Maven module under test: the base name of {@code user.dir}, which surefire sets to the module. */
+    public static String currentModule() {
+        Path dir = Path.of(System.getProperty("user.dir", "")).toAbsolutePath().getFileName();
+        return dir == null ? "." : dir.toString();
+    }
+
+    /** The first eight bytes of SHA-256 of {@code bytes}, big-endian. */
+    static long sha256Long(byte[] bytes) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(bytes);
+            long value = 0;
+            for (int i = 0; i < Long.BYTES; i++) {
+                value = (value << 8) | (hash[i] & 0xff);
+            }
+            return value;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform must provide SHA-256", e);
+        }
+    }
+}

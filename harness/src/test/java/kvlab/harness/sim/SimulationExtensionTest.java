@@ -1,0 +1,94 @@
+package kvlab.harness.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+
+@ExtendWith(SimulationExtension.class)
+class SimulationExtensionTest {
+    private final String saved = System.getProperty(Seeds.PROPERTY);
+
+    @AfterEach
+    void restoreProperty() {
+        if (saved == null) {
+            System.clearProperty(Seeds.PROPERTY);
+        } else {
+            System.setProperty(Seeds.PROPERTY, saved);
+        }
+    }
+
+    /** Fails on purpose; run only through the launcher below, which lifts {@code @Disabled}. */
+    @Disabled("fixture: fails on purpose, run by SimulationExtensionTest through the launcher")
+    @ExtendWith(SimulationExtension.class)
+    static class FailingFixture {
+        @Test
+        void fails(Simulation sim) {
+            sim.note("the last thing that happened");
+            sim.runFor(250);
+            throw new AssertionError("expected a leader");
+        }
+    }
+
+    @Test
+    void injectsASimulationWithTheTestsSeed(Simulation sim) {
+        long expected = Seeds.seed(Seeds.defaultFor("SimulationExtensionTest#injectsASimulationWithTheTestsSeed"));
+        assertThat(sim.seed()).isEqualTo(expected);
+        assertThat(sim.now()).isZero();
+    }
+
+    @Test
+    void failureCarriesSeedReplayCommandAndTraceTail() {
+        System.clearProperty(Seeds.PROPERTY);
+        long seed = Seeds.defaultFor("SimulationExtensionTest$FailingFixture#fails");
+        String[] stderr = new String[1];
+        Throwable failure = runFixture(stderr);
+
+        assertThat(failure).isInstanceOf(AssertionError.class);
+        assertThat(failure.getMessage()).startsWith("expected a leader").contains(
+                "seed " + seed,
+                "mvn -pl harness test -Dtest=SimulationExtensionTest$FailingFixture#fails -Dkvlab.seed=" + seed);
+        assertThat(failure.getCause()).hasMessage("expected a leader");
+        assertThat(stderr[0]).contains("failed at virtual time 250 ms", "0 - NOTE the last thing that happened",
+                "trace digest");
+    }
+
+    @Test
+    void seedPropertyReachesTheInjectedSimulationAndTheMessage() {
+        System.setProperty(Seeds.PROPERTY, "777");
+        Throwable failure = runFixture(new String[1]);
+        assertThat(failure.getMessage()).contains("seed 777", "-Dkvlab.seed=777");
+    }
+
+    private static Throwable runFixture(String[] stderr) {
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(FailingFixture.class))
+                .configurationParameter("junit.jupiter.conditions.deactivate", "org.junit.*DisabledCondition")
+                .build();
+        SummaryGeneratingListener listener = new SummaryGeneratingListener();
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            LauncherFactory.create().execute(request, listener);
+        } finally {
+            System.setErr(original);
+        }
+        stderr[0] = captured.toString(StandardCharsets.UTF_8);
+        List<TestExecutionSummary.Failure> failures = listener.getSummary().getFailures();
+        assertThat(failures).hasSize(1);
+        return failures.get(0).getException();
+    }
+}
