@@ -6,6 +6,7 @@ import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import kvlab.harness.disk.SimDisk;
 import kvlab.standalone.storage.ColumnFamilies;
 import kvlab.standalone.storage.Modification;
 import kvlab.standalone.storage.Storage;
@@ -13,7 +14,7 @@ import kvlab.standalone.storage.StorageReader;
 import kvlab.standalone.storage.WriteBatch;
 
 /**
- * An in-memory {@link Storage} for simulations, durable exactly as far as its {@link DurableLog}:
+ * An in-memory {@link Storage} for simulations, durable exactly as far as its {@link SimDisk}:
  * every batch is appended to the log file {@value #LOG_FILE} before it is applied, and synced when
  * the batch asks for it ({@link WriteBatch#sync()}) or on {@link #sync()}. A new
  * {@code MemoryStorage} over the same log (a restarted node) replays the intact records and drops a
@@ -26,10 +27,10 @@ import kvlab.standalone.storage.WriteBatch;
  * single-threaded: no clock, threads or identity-hashed iteration.
  */
 public final class MemoryStorage implements Storage {
-    /** The name of the log file on the {@link DurableLog}. */
+    /** The name of the log file on the {@link SimDisk}. */
     public static final String LOG_FILE = "storage.log";
 
-    private final DurableLog log;
+    private final SimDisk log;
     // Family name to its sorted map; a map named in sharedFamilies is also held by a reader and must
     // not be mutated, only replaced by a copy.
     private final Map<String, NavigableMap<byte[], byte[]>> families = new TreeMap<>();
@@ -37,7 +38,7 @@ public final class MemoryStorage implements Storage {
     private boolean closed;
 
     /** Opens the storage over {@code log}, replaying what it holds and truncating a torn tail. */
-    public MemoryStorage(DurableLog log) {
+    public MemoryStorage(SimDisk log) {
         this.log = log;
         for (String cf : ColumnFamilies.ALL) {
             families.put(cf, new TreeMap<>(Arrays::compareUnsigned));

@@ -6,12 +6,16 @@ import static kvlab.standalone.storage.ColumnFamilies.DEFAULT;
 import static kvlab.standalone.storage.ColumnFamilies.WRITE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.SplittableRandom;
+import kvlab.harness.disk.SimDisk;
 import kvlab.standalone.storage.WriteBatch;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Durability of {@link MemoryStorage}: what a restart over a crashed {@link FakeDisk} sees. */
+/** Durability of {@link MemoryStorage}: what a restart over a crashed {@link SimDisk} sees. */
 class MemoryStorageRecoveryTest {
-    private final FakeDisk disk = new FakeDisk();
+    private final SimDisk disk = new SimDisk();
 
     @Test
     void syncedBatchesSurviveACrashAndUnsyncedOnesDoNot() {
@@ -34,22 +38,28 @@ class MemoryStorageRecoveryTest {
         assertThat(entries(new MemoryStorage(disk), DEFAULT)).containsExactly("a=1");
     }
 
-    @Test
-    void aTornTailIsDroppedAndCutOffSoLaterBatchesSurvive() {
+    @ParameterizedTest(name = "tear seed {0}")
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+    void aTornTailIsDroppedAndCutOffSoLaterBatchesSurvive(long tearSeed) {
         MemoryStorage storage = new MemoryStorage(disk);
         storage.write(WriteBatch.builder().put(DEFAULT, b("a"), b("1")).sync().build());
-        int synced = disk.length(MemoryStorage.LOG_FILE);
+        int synced = length(MemoryStorage.LOG_FILE);
         storage.write(WriteBatch.builder().put(DEFAULT, b("torn"), b("2")).build());
-        int tornRecord = disk.length(MemoryStorage.LOG_FILE) - synced;
-        disk.crashTearing(MemoryStorage.LOG_FILE, tornRecord - 1);
+        disk.enableTornWrites(new SplittableRandom(tearSeed));
+        disk.crash();
+        disk.disableTornWrites();
 
         MemoryStorage restarted = new MemoryStorage(disk);
         assertThat(entries(restarted, DEFAULT)).as("the torn batch is dropped whole").containsExactly("a=1");
-        assertThat(disk.length(MemoryStorage.LOG_FILE)).as("the torn bytes are cut off the log").isEqualTo(synced);
+        assertThat(length(MemoryStorage.LOG_FILE)).as("the torn bytes are cut off the log").isEqualTo(synced);
         restarted.write(WriteBatch.builder().put(DEFAULT, b("c"), b("3")).sync().build());
         disk.crash();
         assertThat(entries(new MemoryStorage(disk), DEFAULT)).as("a batch written after the torn tail")
                 .containsExactly("a=1", "c=3");
+    }
+
+    private int length(String file) {
+        return disk.read(file).map(bytes -> bytes.length).orElse(0);
     }
 
     @Test

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import kvlab.harness.disk.SimDisk;
 import java.util.NoSuchElementException;
 import kvlab.standalone.storage.StorageIterator;
 import kvlab.standalone.storage.StorageReader;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /** The {@link kvlab.standalone.storage.Storage} contract on the provided in-memory engine. */
 class MemoryStorageTest {
-    private final MemoryStorage storage = new MemoryStorage(new FakeDisk());
+    private final MemoryStorage storage = new MemoryStorage(new SimDisk());
 
     @Test
     void putGetDeleteAndFamilies() {

@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import kvlab.harness.disk.SimDisk;
 import kvlab.harness.grading.Graded;
-import kvlab.standalone.memory.FakeDisk;
 import kvlab.standalone.memory.MemoryStorage;
 import org.junit.jupiter.api.AfterEach;
 
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterEach;
  * grade the service alone, whatever the state of {@code StandaloneStorage}.
  */
 class RawKvServiceTest {
-    private final MemoryStorage storage = new MemoryStorage(new FakeDisk());
+    private final MemoryStorage storage = new MemoryStorage(new SimDisk());
     private final RawKvService service = new RawKvService(storage);
 
     @AfterEach
