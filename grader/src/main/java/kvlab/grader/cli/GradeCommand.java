@@ -1,0 +1,101 @@
+package kvlab.grader.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import kvlab.grader.Console;
+import kvlab.grader.course.CourseTree;
+import kvlab.grader.grading.GradeOptions;
+import kvlab.grader.grading.Grading;
+import kvlab.grader.report.ConsoleReport;
+import kvlab.grader.report.GradeReport;
+import kvlab.grader.report.Reports;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code kvlab grade}: build, run the graded tests part by part, report. */
+@Command(name = "grade", mixinStandardHelpOptions = true,
+        description = {"Builds and runs the graded tests of the given parts (all when none).",
+                "Parts run in course order: 1 2a 2b 2c 3a 3b 3c 4a 4b 4c.",
+                "Exit code: 0 when every requested test passed, 1 when any failed or the build failed, "
+                + "2 on a usage error."})
+public final class GradeCommand implements Callable<Integer> {
+    private final CourseTree course;
+    private final Console console;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "PART", arity = "0..*", description = "Part ids: 1 2a 2b 2c 3a 3b 3c 4a 4b 4c.")
+    private List<String> parts;
+
+    @Option(names = "--reference", description = "Grade the reference solutions (course repository only).")
+    private boolean reference;
+
+    @Option(names = "--submission", paramLabel = "PATH",
+            description = "Grade the student-editable files of the checkout at PATH in a pristine copy of the course.")
+    private Path submission;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Fix the (first) seed; default: fresh seeds.")
+    private Long seed;
+
+    @Option(names = "--seeds", paramLabel = "K", defaultValue = "1",
+            description = "Run every test under K seeds; it scores only if it passes under all (default: ${DEFAULT-VALUE}).")
+    private int seeds;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Write results.json (Gradescope), classroom.json (GitHub Classroom) and junit/ here.")
+    private Path out;
+
+    @Option(names = "--timeout", paramLabel = "S", defaultValue = "120",
+            description = "Wall-clock limit in seconds for one test class in one JVM (default: ${DEFAULT-VALUE}).")
+    private long timeoutSeconds;
+
+    public GradeCommand(CourseTree course, Console console) {
+        this.course = course;
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() {
+        GradeReport report = Grading.grade(course, options(), console);
+        ConsoleReport.print(report, console.out());
+        if (out != null) {
+            Reports.write(report, out);
+            console.err().println("reports written to " + out.toAbsolutePath());
+        }
+        return report.passed() ? 0 : 1;
+    }
+
+    private GradeOptions options() {
+        if (reference && submission != null) {
+            throw usage("--reference and --submission are mutually exclusive");
+        }
+        if (reference && !course.hasSolutions()) {
+            throw usage("--reference needs the course repository: " + course.root() + " has no solutions-private/");
+        }
+        if (submission != null && !Files.isDirectory(submission)) {
+            throw usage("submission path " + submission + " is not a directory");
+        }
+        if (seeds < 1) {
+            throw usage("--seeds must be at least 1, not " + seeds);
+        }
+        if (timeoutSeconds < 1) {
+            throw usage("--timeout must be at least 1 second, not " + timeoutSeconds);
+        }
+        return new GradeOptions(Parts.parse(parts, spec.commandLine()), reference, Optional.ofNullable(submission),
+                seed == null ? OptionalLong.empty() : OptionalLong.of(seed), seeds, Duration.ofSeconds(timeoutSeconds));
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}

@@ -1,0 +1,28 @@
+package kvlab.grader.engine;
+
+/**
+ * How one run of one graded test ended.
+ *
+ * @param test the test
+ * @param status how it ended
+ * @param message one-line-ish reason for a failure, empty when it passed
+ * @param details stack trace or diagnostics behind the message, possibly empty
+ * @param output what the test printed, bounded, possibly with a truncation note
+ * @param wallMillis wall-clock time it took
+ */
+public record TestOutcome(GradedTest test, Status status, String message, String details,
+                          String output, long wallMillis) {
+    /** How a test run ended. */
+    public enum Status {
+        /** The test passed. */
+        PASSED,
+        /** The test failed or threw. */
+        FAILED,
+        /** The test took its JVM down with it (exit, out of memory, crash) or was killed. */
+        ERRORED;
+    }
+
+    public boolean passed() {
+        return status == Status.PASSED;
+    }
+}

@@ -1,0 +1,56 @@
+package kvlab.grader.fork;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * Runs a list of tests one at a time, in the given order, reporting each as it starts and ends.
+ *
+ * <p>One launcher execution per test (rather than one for all) keeps the grader's order exactly
+ * and puts class initialisation and {@code @BeforeAll} inside the test's own start/end bracket, so
+ * a fork that dies there is blamed on the right test.
+ */
+final class ForkExecution {
+    /** Per-test bound on captured stdout and stderr together. */
+    static final int OUTPUT_LIMIT = 64 * 1024;
+
+    private ForkExecution() {
+    }
+
+    /** Runs the tests listed in {@code testsFile}: one {@code CLASS METHOD PARAMS} line each. */
+    static void run(Path testsFile, EventWriter events) throws IOException {
+        List<String> tests = Files.readAllLines(testsFile, StandardCharsets.UTF_8);
+        BoundedCapture capture = new BoundedCapture(OUTPUT_LIMIT);
+        PrintStream captured = new PrintStream(capture, true, StandardCharsets.UTF_8);
+        System.setOut(captured);
+        System.setErr(captured);
+        Launcher launcher = LauncherFactory.create();
+        for (int i = 0; i < tests.size(); i++) {
+            String[] test = Protocol.fields(tests.get(i));
+            events.write(Protocol.START, Integer.toString(i));
+            long started = System.nanoTime();
+            OutcomeListener outcome = new OutcomeListener();
+            launcher.execute(request(test[0], test[1], test[2]), outcome);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            events.write(Protocol.END, Integer.toString(i), outcome.status(), Long.toString(millis),
+                    Protocol.text(outcome.message()), Protocol.text(outcome.details()),
+                    Protocol.text(capture.take()));
+        }
+    }
+
+    private static LauncherDiscoveryRequest request(String className, String method, String params) {
+        return LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectMethod(className, method, params))
+                .build();
+    }
+}

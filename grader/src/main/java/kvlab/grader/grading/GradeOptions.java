@@ -1,0 +1,31 @@
+package kvlab.grader.grading;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import kvlab.grader.course.Part;
+
+/**
+ * What to grade and how.
+ *
+ * @param parts the parts, in course order
+ * @param reference grade the reference solutions instead of the skeleton
+ * @param submission grade this student checkout's editable files in a pristine course copy
+ * @param seed the first seed, or fresh seeds when empty
+ * @param seeds how many seeds every test must pass under
+ * @param timeout the wall-clock budget of a test class in one fork
+ */
+public record GradeOptions(List<Part> parts, boolean reference, Optional<Path> submission, OptionalLong seed,
+                           int seeds, Duration timeout) {
+    public GradeOptions {
+        parts = List.copyOf(parts);
+        if (reference && submission.isPresent()) {
+            throw new IllegalArgumentException("--reference and --submission are mutually exclusive");
+        }
+        if (seeds < 1) {
+            throw new IllegalArgumentException("seeds must be at least 1: " + seeds);
+        }
+    }
+}

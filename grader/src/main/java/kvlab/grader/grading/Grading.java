@@ -1,0 +1,102 @@
+package kvlab.grader.grading;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import kvlab.grader.Console;
+import kvlab.grader.GradingException;
+import kvlab.grader.course.CourseTree;
+import kvlab.grader.course.Submission;
+import kvlab.grader.engine.GradedTest;
+import kvlab.grader.engine.TestOutcome;
+import kvlab.grader.engine.TestRunner;
+import kvlab.grader.report.GradeReport;
+import kvlab.grader.report.PartResult;
+import kvlab.grader.report.TestResult;
+
+/**
+ * One grading run: prepare the tree to grade (in place, or a submission in a pristine copy), build
+ * and discover, run each part's tests under every seed, and collect a {@link GradeReport}.
+ */
+public final class Grading {
+    private Grading() {
+    }
+
+    /**
+     * Grades as {@code options} say. Never throws for what happens along the way: whatever stops
+     * the run (say a JVM that cannot start) becomes a report whose parts could not run, so that
+     * the reports are always written.
+     */
+    public static GradeReport grade(CourseTree course, GradeOptions options, Console console) {
+        long started = System.nanoTime();
+        List<Long> seeds = Seeds.choose(options.seed(), options.seeds());
+        console.err().println("seeds: " + seeds);
+        try {
+            return gradeTree(course, options, seeds, console, started);
+        } catch (RuntimeException e) {
+            String error = "grading stopped: " + (e instanceof GradingException ? e.getMessage() : e.toString());
+            console.err().println("kvlab: " + error);
+            List<PartResult> parts = options.parts().stream()
+                    .map(p -> new PartResult(p.id(), p.module(), List.of(), error)).toList();
+            return new GradeReport(mode(options), seeds, parts, List.of(), (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    private static String mode(GradeOptions options) {
+        return options.submission().map(path -> "submission " + path)
+                .orElse(options.reference() ? "reference" : "skeleton");
+    }
+
+    private static GradeReport gradeTree(CourseTree course, GradeOptions options, List<Long> seeds, Console console,
+                                         long started) {
+        if (options.submission().isEmpty()) {
+            Replay replay = new Replay(options.reference(), course.hasSolutions() && !options.reference());
+            return grade(course, options, seeds, List.of(), replay, console, started);
+        }
+        try (Submission submission = Submission.prepare(course, options.submission().get())) {
+            List<String> notes = new ArrayList<>();
+            if (!submission.ignored().isEmpty()) {
+                notes.add("ignored: changes to protected files: " + String.join(", ", submission.ignored()));
+            }
+            if (!submission.missing().isEmpty()) {
+                notes.add("missing from the submission (skeleton kept): " + String.join(", ", submission.missing()));
+            }
+            notes.forEach(console.err()::println);
+            return grade(submission.workspace(), options, seeds, notes, new Replay(false, false), console, started);
+        }
+    }
+
+    private static GradeReport grade(CourseTree tree, GradeOptions options, List<Long> seeds, List<String> notes,
+                                     Replay replay, Console console, long started) {
+        List<PartResult> parts = new ArrayList<>();
+        for (PartPlan plan : Planner.plan(tree, options.parts(), options.reference(), options.timeout(), console)) {
+            parts.add(run(plan, seeds, replay, console));
+        }
+        return new GradeReport(mode(options), seeds, parts, notes, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static PartResult run(PartPlan plan, List<Long> seeds, Replay replay, Console console) {
+        String id = plan.part().id();
+        String module = plan.part().module();
+        if (plan instanceof PartPlan.Broken broken) {
+            return new PartResult(id, module, List.of(), broken.error());
+        }
+        PartPlan.Ready ready = (PartPlan.Ready) plan;
+        Map<GradedTest, TestResult> results = new LinkedHashMap<>();
+        List<GradedTest> alive = ready.tests();
+        for (int i = 0; i < seeds.size() && !alive.isEmpty(); i++) {
+            long seed = seeds.get(i);
+            String label = seeds.size() == 1 ? id : id + " seed " + (i + 1) + "/" + seeds.size();
+            Progress progress = new Progress(console.err(), console.tty(), label);
+            List<TestOutcome> outcomes = TestRunner.run(ready.spec(), alive, seed, progress);
+            progress.end();
+            for (TestOutcome outcome : outcomes) {
+                results.put(outcome.test(), new TestResult(outcome, seed, i + 1,
+                        replay.command(module, outcome.test(), seed)));
+            }
+            alive = outcomes.stream().filter(TestOutcome::passed).map(TestOutcome::test).toList();
+        }
+        return new PartResult(id, module, ready.tests().stream().map(results::get).toList(), "");
+    }
+}

@@ -1,0 +1,61 @@
+package kvlab.grader.grading;
+
+import java.io.File;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import kvlab.grader.Console;
+import kvlab.grader.GradingException;
+import kvlab.grader.build.BuildFailedException;
+import kvlab.grader.build.MavenBuild;
+import kvlab.grader.build.ModuleBuild;
+import kvlab.grader.course.CourseTree;
+import kvlab.grader.course.Part;
+import kvlab.grader.engine.Discovery;
+import kvlab.grader.engine.ForkSpec;
+import kvlab.grader.engine.GradedTest;
+
+/** Builds the modules of the requested parts and discovers their graded tests. */
+public final class Planner {
+    private Planner() {
+    }
+
+    /** One plan per part, in the order given. */
+    public static List<PartPlan> plan(CourseTree tree, List<Part> parts, boolean reference, Duration timeout,
+                                      Console console) {
+        List<String> modules = new ArrayList<>(new LinkedHashSet<>(parts.stream().map(Part::module).toList()));
+        Map<String, ModuleBuild> builds;
+        try {
+            builds = MavenBuild.build(tree.root(), modules, reference, console.err());
+        } catch (BuildFailedException e) {
+            // Paths relative to the tree: a submission's temporary copy means nothing to its reader.
+            String error = "the build failed:\n" + e.getMessage().replace(tree.root() + File.separator, "");
+            return parts.stream().<PartPlan>map(p -> new PartPlan.Broken(p, error)).toList();
+        }
+        Map<String, List<GradedTest>> discovered = new LinkedHashMap<>();
+        Map<String, String> problems = new LinkedHashMap<>();
+        Map<String, ForkSpec> specs = new LinkedHashMap<>();
+        Set<String> validParts = new LinkedHashSet<>(Part.ids());
+        for (ModuleBuild build : builds.values()) {
+            ForkSpec spec = new ForkSpec(build.testClasspath(), build.dir(), timeout, ForkSpec.DEFAULT_HEAP_MIB);
+            specs.put(build.name(), spec);
+            try {
+                discovered.put(build.name(), Discovery.discover(spec, build.testClasses(), "", validParts));
+            } catch (GradingException e) {
+                problems.put(build.name(), e.getMessage());
+            }
+        }
+        List<PartPlan> plans = new ArrayList<>();
+        for (Part part : parts) {
+            String problem = problems.get(part.module());
+            plans.add(problem != null ? new PartPlan.Broken(part, problem)
+                    : new PartPlan.Ready(part, specs.get(part.module()), discovered.get(part.module()).stream()
+                            .filter(t -> t.part().equals(part.id())).toList()));
+        }
+        return plans;
+    }
+}

@@ -1,0 +1,66 @@
+package kvlab.grader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonElement;
+import java.nio.file.Path;
+import kvlab.grader.report.ReportFiles;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The reference solutions score full marks on Part 1 under two seeds, and every report says so in
+ * its format.
+ */
+class ReferenceGradingTest {
+    @TempDir
+    static Path reports;
+    private static CliRun run;
+
+    @BeforeAll
+    static void gradeTheReference() {
+        run = CliRun.run(CliRun.COURSE, "grade", "1", "--reference", "--seed", "42", "--seeds", "2", "--out", reports.toString());
+    }
+
+    @Test
+    void exitsZeroWithFullMarks() {
+        assertThat(run.exitCode()).as(run.transcript()).isZero();
+        int max = ReportFiles.maxScore(reports.resolve("results.json"));
+        assertThat(max).isPositive();
+        assertThat(ReportFiles.score(reports.resolve("results.json"))).isEqualTo(max);
+        assertThat(run.out()).containsPattern("overall +" + max + "/" + max);
+        assertThat(run.out()).doesNotContain("Failures:");
+    }
+
+    @Test
+    void everyTestRanUnderBothSeeds() {
+        assertThat(run.err()).contains("seeds: [42, 43]", "[1 seed 1/2] 1/", "[1 seed 2/2] 1/");
+        assertThat(run.out().lines().filter(line -> line.startsWith("1 ") && !line.contains(" total ")))
+                .isNotEmpty().allMatch(line -> line.contains(" passed ") && line.endsWith(" 2 seeds"));
+    }
+
+    @Test
+    void writesGradescopeResultsWithEveryTestPassed() {
+        Path results = reports.resolve("results.json");
+        ReportFiles.assertGradescope(results);
+        var tests = ReportFiles.json(results).getAsJsonArray("tests");
+        assertThat(tests).isNotEmpty();
+        for (JsonElement test : tests) {
+            assertThat(test.getAsJsonObject().get("status").getAsString()).isEqualTo("passed");
+            assertThat(test.getAsJsonObject().get("name").getAsString()).startsWith("Part 1: ");
+        }
+        assertThat(ReportFiles.json(results).get("output").getAsString()).contains("reference", "seeds [42, 43]");
+    }
+
+    @Test
+    void writesAPassingClassroomResult() {
+        ReportFiles.assertClassroom(reports.resolve("classroom.json"), "pass");
+    }
+
+    @Test
+    void writesValidJUnitXmlWithoutFailures() throws Exception {
+        int tests = ReportFiles.json(reports.resolve("results.json")).getAsJsonArray("tests").size();
+        ReportFiles.assertJUnit(reports.resolve("junit/TEST-kvlab-part-1.xml"), tests, 0, 0);
+    }
+}
