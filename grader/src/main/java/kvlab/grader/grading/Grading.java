@@ -51,7 +51,7 @@ public final class Grading {
     private static GradeReport gradeTree(CourseTree course, GradeOptions options, List<Long> seeds, Console console,
                                          long started) {
         if (options.submission().isEmpty()) {
-            Replay replay = new Replay(options.reference(), course.hasSolutions() && !options.reference());
+            Replay replay = new Replay(options.reference());
             return grade(course, options, seeds, List.of(), replay, console, started);
         }
         try (Submission submission = Submission.prepare(course, options.submission().get())) {
@@ -63,7 +63,7 @@ public final class Grading {
                 notes.add("missing from the submission (skeleton kept): " + String.join(", ", submission.missing()));
             }
             notes.forEach(console.err()::println);
-            return grade(submission.workspace(), options, seeds, notes, new Replay(false, false), console, started);
+            return grade(submission.workspace(), options, seeds, notes, new Replay(false), console, started);
         }
     }
 

@@ -6,15 +6,13 @@ import kvlab.grader.engine.GradedTest;
  * The Maven command that reruns one graded test under one seed.
  *
  * @param reference the run graded the reference solutions
- * @param courseProfile the tree is the instructors' repository, where the {@code course} profile
- *     leaves graded tests out of plain Maven runs unless told otherwise
  */
-record Replay(boolean reference, boolean courseProfile) {
+record Replay(boolean reference) {
     String command(String module, GradedTest test, long seed) {
-        // -am builds the harness too (it is not installed); other modules then have no such test.
+        // The same command as kvlab.harness.sim.Seeds#replayCommand prints from inside a failing
+        // simulated test (the grader does not load the harness); see there for each flag.
         return "mvn -pl " + module + " -am test -Dtest=" + test.simpleClassName() + "#" + test.methodName()
-                + " -Dsurefire.failIfNoSpecifiedTests=false -Dkvlab.seed=" + seed
-                + (reference ? " -Preference" : "")
-                + (courseProfile ? " -Dkvlab.excludedGroups=none" : "");
+                + " -Dsurefire.failIfNoSpecifiedTests=false -Dkvlab.excludedGroups=none -Dkvlab.seed=" + seed
+                + (reference ? " -Preference" : "");
     }
 }

@@ -45,11 +45,29 @@ public final class Seeds {
     }
 
     /**
-     * The shell command that replays one test with one seed, for example
-     * {@code mvn -pl project2-raft test -Dtest=RaftTest#electsOneLeader -Dkvlab.seed=42}.
+     * The shell command that replays one test with one seed from the repository root, for example
+     * {@code mvn -pl project2-raft -am test -Dtest=RaftTest#electsOneLeader
+     * -Dsurefire.failIfNoSpecifiedTests=false -Dkvlab.excludedGroups=none -Dkvlab.seed=42}. {@code -am}
+     * builds the harness too (a fresh clone has not installed it), the surefire flag lets the other
+     * modules of that build run no test, and {@code kvlab.excludedGroups=none} keeps the graded test
+     * even in the instructors' repository, whose {@code course} profile leaves graded tests out. The
+     * grader prints the same command.
+     *
+     * @param reference the test ran against the reference solutions: adds {@code -Preference}
      */
-    public static String replayCommand(String module, String testClass, String method, long seed) {
-        return "mvn -pl " + module + " test -Dtest=" + testClass + "#" + method + " -D" + PROPERTY + "=" + seed;
+    public static String replayCommand(String module, String testClass, String method, long seed, boolean reference) {
+        return "mvn -pl " + module + " -am test -Dtest=" + testClass + "#" + method
+                + " -Dsurefire.failIfNoSpecifiedTests=false -Dkvlab.excludedGroups=none -D" + PROPERTY + "=" + seed
+                + (reference ? " -Preference" : "");
+    }
+
+    /**
+     * Whether {@code testClass} was loaded from a reference build: the {@code reference} profile
+     * builds into {@code target-reference/} instead of {@code target/}.
+     */
+    public static boolean isReferenceBuild(Class<?> testClass) {
+        var source = testClass.getProtectionDomain().getCodeSource();
+        return source != null && source.getLocation().getPath().contains("/target-reference/");
     }
 
     /** The Maven module under test: the base name of {@code user.dir}, which surefire sets to the module. */

@@ -47,7 +47,8 @@ public final class SimulationExtension implements ParameterResolver, TestExecuti
         }
         System.err.println(traceTail(sim, testId(context)));
         String command = Seeds.replayCommand(Seeds.currentModule(), testClassName(context),
-                context.getRequiredTestMethod().getName(), sim.seed());
+                context.getRequiredTestMethod().getName(), sim.seed(),
+                Seeds.isReferenceBuild(context.getRequiredTestClass()));
         throw new AssertionError(replayMessage(failure, sim.seed(), command), failure);
     }
 

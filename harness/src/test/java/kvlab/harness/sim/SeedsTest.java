@@ -47,8 +47,12 @@ class SeedsTest {
 
     @Test
     void replayCommandIsTheMavenCommandLine() {
-        assertThat(Seeds.replayCommand("project2-raft", "RaftTest", "electsOneLeader", 42))
-                .isEqualTo("mvn -pl project2-raft test -Dtest=RaftTest#electsOneLeader -Dkvlab.seed=42");
+        assertThat(Seeds.replayCommand("project2-raft", "RaftTest", "electsOneLeader", 42, false))
+                .isEqualTo("mvn -pl project2-raft -am test -Dtest=RaftTest#electsOneLeader"
+                        + " -Dsurefire.failIfNoSpecifiedTests=false -Dkvlab.excludedGroups=none -Dkvlab.seed=42");
+        assertThat(Seeds.replayCommand("project2-raft", "RaftTest", "electsOneLeader", 42, true))
+                .endsWith(" -Dkvlab.seed=42 -Preference");
+        assertThat(Seeds.isReferenceBuild(SeedsTest.class)).as("this module has no reference build").isFalse();
         assertThat(Seeds.currentModule()).isEqualTo("harness");
     }
 }

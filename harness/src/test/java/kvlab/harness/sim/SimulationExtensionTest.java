@@ -59,7 +59,8 @@ class SimulationExtensionTest {
         assertThat(failure).isInstanceOf(AssertionError.class);
         assertThat(failure.getMessage()).startsWith("expected a leader").contains(
                 "seed " + seed,
-                "mvn -pl harness test -Dtest=SimulationExtensionTest$FailingFixture#fails -Dkvlab.seed=" + seed);
+                "mvn -pl harness -am test -Dtest=SimulationExtensionTest$FailingFixture#fails"
+                        + " -Dsurefire.failIfNoSpecifiedTests=false -Dkvlab.excludedGroups=none -Dkvlab.seed=" + seed);
         assertThat(failure.getCause()).hasMessage("expected a leader");
         assertThat(stderr[0]).contains("failed at virtual time 250 ms", "0 - NOTE the last thing that happened",
                 "trace digest");
