@@ -1,0 +1,262 @@
+package kvlab.raft.core;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import kvlab.raft.CompactedException;
+import kvlab.raft.Entry;
+import kvlab.raft.Snapshot;
+import kvlab.raft.Storage;
+
+/**
+ * A node's Raft log: the <b>stable</b> entries already in {@link Storage}, followed by the
+ * <b>unstable</b> entries Raft appended that the application has not persisted yet, plus the commit
+ * and apply indexes.
+ *
+ * <pre>
+ *   firstIndex            stable last        lastIndex
+ *       |  storage entries  |  unstable entries  |
+ *   applied <= committed <= lastIndex
+ * </pre>
+ *
+ * <p>Invariants: {@code firstIndex() - 1 <= applied <= committed <= lastIndex()}; committed and applied
+ * never decrease; the unstable entries directly follow the storage's last index, or replace a suffix of
+ * the storage's entries that a new leader overwrote (then the storage is truncated when they are
+ * persisted). Index {@code firstIndex() - 1} is the entry before the first one kept: its term is known
+ * (it is 0 for an empty log that was never compacted). Not thread-safe.
+ */
+public final class RaftLog {
+
+    /**
+     * A log over {@code storage}: everything in it is stable, and committed and applied are both
+     * {@code storage.firstIndex() - 1} until Raft restores them from the hard state and the config.
+     */
+    public RaftLog(Storage storage) {
+        // TODO(2a): keep the storage; the unstable part starts empty at storage.lastIndex() + 1;
+        // committed = applied = storage.firstIndex() - 1. Checked by RaftLogTest#newLogOverStorage.
+        throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.<init>");
+    }
+
+    /** The highest index known committed. */
+    public long committed() {
+        // TODO(2a): Checked by RaftLogTest#newLogOverStorage.
+        throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.committed");
+    }
+
+    /** The highest index the application has applied. */
+    public long applied() {
+        // TODO(2a): Checked by RaftLogTest#newLogOverStorage.
+        throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.applied");
+    }
+
+    /** The index of the first entry available (the storage's, or a pending snapshot's index + 1). */
+    public long firstIndex() {
+        // TODO(2a): Checked by RaftLogTest#newLogOverStorage.
+        throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.firstIndex");
+    }
+
+    /** The index of the last entry, unstable ones included ({@code firstIndex() - 1} if none). */
+    public long lastIndex() {
+        // TODO(2a): the last unstable index if there are unstable entries, else the storage's.
+        // Checked by RaftLogTest#appendAddsUnstableEntriesAfterStorage.
+        throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.lastIndex");
+    }
+
+    /** The term of the last entry ({@code term(lastIndex())}). */
+    public long lastTerm() {
+        // TODO(2a): Checked by RaftLogTest#appendAddsUnstableEntriesAfterStorage.
+        throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.lastTerm");
+    }
+
+    /**
+     * The term of the entry at {@code index}: from the unstable entries if it is there, else from
+     * storage; the term of {@code firstIndex() - 1} is known too.
+     *
+     * @return the term, or 0 if {@code index > lastIndex()}
+     * @throws CompactedException if {@code index < firstIndex() - 1}
+     */
+    public long term(long index) {
+        // TODO(2a): look in the unstable entries first, then ask the storage. Checked by
+        // RaftLogTest#termOfEveryIndex.
+        throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.term");
+    }
+
+    /** Whether the entry at {@code index} exists and has {@code term}; false when compacted or absent. */
+    public boolean matchTerm(long index, long term) {
+        // TODO(2a): Checked by RaftLogTest#termOfEveryIndex.
+        throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.matchTerm");
+    }
+
+    /**
+     * Whether a log ending at ({@code lastIndex}, {@code lastTerm}) is at least as up to date as this
+     * one (Raft §5.4.1): a later last term wins; with equal last terms, the longer log wins.
+     */
+    public boolean isUpToDate(long lastIndex, long lastTerm) {
+        // TODO(2a): Checked by RaftLogTest#isUpToDateComparesLastTermThenLength.
+        throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.isUpToDate");
+    }
+
+    /**
+     * The index of the first of {@code entries} that is not in this log with the same term: either a
+     * conflict (same index, other term) or the first new entry past {@link #lastIndex()}.
+     *
+     * @param entries consecutive entries
+     * @return that index, or 0 if every entry is already in the log
+     */
+    public long findConflict(List<Entry> entries) {
+        // TODO(2a): the first entry whose term does not match (matchTerm). Checked by
+        // RaftLogTest#findConflictFindsFirstMismatchOrNewEntry.
+        throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.findConflict");
+    }
+
+    /**
+     * Fast backtracking (Raft §5.3, "the follower can include the term of the conflicting entry"): the
+     * largest index {@code i <= index} whose term is {@code <= term}, searching down to
+     * {@code firstIndex() - 1}; when {@code index > lastIndex()} the search starts at
+     * {@code lastIndex()}. A follower that rejects an append answers with this index as its hint, and a
+     * leader uses it to skip a whole term of conflicting entries per round trip.
+     */
+    public long findConflictByTerm(long index, long term) {
+        // TODO(2a): walk down from min(index, lastIndex()) while term(i) > term. Checked by
+        // RaftLogTest#findConflictByTermSkipsWholeTerms.
+        throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.findConflictByTerm");
+    }
+
+    /**
+     * The follower's side of AppendEntries (Raft §5.3): if the entry at {@code index} has
+     * {@code logTerm}, append {@code entries} after it (dropping only the conflicting suffix, never
+     * entries that already match: a stale, reordered append must not truncate a longer log), and
+     * advance the commit index to {@code min(committed, index + entries.size())}.
+     *
+     * @return the index of the last entry the append covers ({@code index + entries.size()}), or empty
+     *     if the log does not contain an entry at {@code index} with {@code logTerm}
+     * @throws IllegalStateException if a conflict would truncate a committed entry (a safety violation)
+     */
+    public OptionalLong maybeAppend(long index, long logTerm, long committed, List<Entry> entries) {
+        // TODO(2a): matchTerm, then findConflict; append from the conflict on; commitTo the minimum.
+        // Checked by RaftLogTest#maybeAppendAppliesTheConsistencyCheck.
+        throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.maybeAppend");
+    }
+
+    /**
+     * Appends consecutive {@code entries} to the unstable part; an entry at an index that already
+     * exists replaces it and every entry after it.
+     *
+     * @return the new last index
+     * @throws IllegalStateException if that would replace a committed entry, or leave a gap
+     */
+    public long append(List<Entry> entries) {
+        // TODO(2a): truncate-and-append in the unstable part (the first new index may be inside the
+        // storage's entries: then the unstable part starts there). Checked by
+        // RaftLogTest#appendAddsUnstableEntriesAfterStorage and RaftLogTest#appendTruncatesConflictingSuffix.
+        throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.append");
+    }
+
+    /**
+     * The entries with indexes in {@code [lo, hi)}, cut to {@code maxSize} bytes ({@link Entry#size()})
+     * but never to fewer than one entry.
+     *
+     * @throws CompactedException if {@code lo < firstIndex()}
+     * @throws IllegalArgumentException if {@code lo > hi} or {@code hi > lastIndex() + 1}
+     */
+    public List<Entry> slice(long lo, long hi, long maxSize) {
+        // TODO(2a): stable part from storage, unstable part from memory, then the size cut. Checked by
+        // RaftLogTest#sliceSpansStorageAndUnstableWithSizeLimit.
+        throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.slice");
+    }
+
+    /** The entries from {@code lo} to the last, cut like {@link #slice}; empty if {@code lo > lastIndex()}. */
+    public List<Entry> entries(long lo, long maxSize) {
+        // TODO(2a): Checked by RaftLogTest#sliceSpansStorageAndUnstableWithSizeLimit.
+        throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.entries");
+    }
+
+    /** Every entry from {@link #firstIndex()} to {@link #lastIndex()}. */
+    public List<Entry> allEntries() {
+        // TODO(2a): Checked by RaftLogTest#appendTruncatesConflictingSuffix.
+        throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.allEntries");
+    }
+
+    /**
+     * Advances the commit index to {@code maxIndex} if that is higher than the current one AND the entry
+     * there has {@code term}. The leader passes its current term: Raft §5.4.2, a leader never commits
+     * an entry of an older term by counting replicas.
+     *
+     * @return whether the commit index advanced
+     */
+    public boolean maybeCommit(long maxIndex, long term) {
+        // TODO(2a): Checked by RaftLogTest#maybeCommitOnlyCommitsTheGivenTerm.
+        throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.maybeCommit");
+    }
+
+    /**
+     * Raises the commit index to {@code toCommit}; a lower value changes nothing (commit never
+     * decreases).
+     *
+     * @throws IllegalStateException if {@code toCommit > lastIndex()}: the log would claim entries it
+     *     does not have
+     */
+    public void commitTo(long toCommit) {
+        // TODO(2a): Checked by RaftLogTest#commitToNeverDecreasesAndNeverPassesTheLog.
+        throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.commitTo");
+    }
+
+    /**
+     * Records that the application applied everything up to {@code index}.
+     *
+     * @throws IllegalStateException if {@code index < applied()} or {@code index > committed()}
+     */
+    public void appliedTo(long index) {
+        // TODO(2a): Checked by RaftLogTest#committedEntriesAreDeliveredUntilApplied.
+        throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.appliedTo");
+    }
+
+    /** The unstable entries: appended but not yet persisted, in order. */
+    public List<Entry> unstableEntries() {
+        // TODO(2a): Checked by RaftLogTest#stableToMovesEntriesOutOfTheUnstablePart.
+        throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.unstableEntries");
+    }
+
+    /**
+     * Records that the application persisted the entries up to {@code index}, whose term was
+     * {@code term}. Ignored if the unstable entry at {@code index} has another term (it was replaced
+     * after the Ready was taken) or is not unstable any more.
+     */
+    public void stableTo(long index, long term) {
+        // TODO(2a): Checked by RaftLogTest#stableToMovesEntriesOutOfTheUnstablePart.
+        throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.stableTo");
+    }
+
+    /** The committed entries not yet applied: {@code (applied, committed]}, in order. */
+    public List<Entry> nextCommittedEntries() {
+        // TODO(2a): Checked by RaftLogTest#committedEntriesAreDeliveredUntilApplied.
+        throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.nextCommittedEntries");
+    }
+
+    /** Whether {@link #nextCommittedEntries()} is not empty. */
+    public boolean hasNextCommittedEntries() {
+        // TODO(2a): Checked by RaftLogTest#committedEntriesAreDeliveredUntilApplied.
+        throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.hasNextCommittedEntries");
+    }
+
+    /** A snapshot received from the leader and not yet persisted (Project 2C). */
+    public Optional<Snapshot> unstableSnapshot() {
+        // TODO(2c): the pending snapshot set by restore, until stableSnapTo. Checked by the 2C tests.
+        throw new UnsupportedOperationException("not implemented: TODO(2c) RaftLog.unstableSnapshot");
+    }
+
+    /**
+     * Replaces the whole log by {@code snapshot} (Project 2C): every entry is dropped, the snapshot's
+     * index becomes committed, and the snapshot is pending until {@link #stableSnapTo}.
+     */
+    public void restore(Snapshot snapshot) {
+        // TODO(2c): Checked by the 2C tests.
+        throw new UnsupportedOperationException("not implemented: TODO(2c) RaftLog.restore");
+    }
+
+    /** Records that the application persisted the pending snapshot at {@code index} (Project 2C). */
+    public void stableSnapTo(long index) {
+        // TODO(2c): Checked by the 2C tests.
+        throw new UnsupportedOperationException("not implemented: TODO(2c) RaftLog.stableSnapTo");
+    }
+}
