@@ -10,6 +10,8 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.stream.StreamSource;
@@ -83,5 +85,29 @@ public final class ReportFiles {
         assertThat(suite.getAttribute("errors")).isEqualTo(Integer.toString(errors));
         assertThat(suite.getElementsByTagName("failure").getLength()).isEqualTo(failures);
         assertThat(suite.getElementsByTagName("error").getLength()).isEqualTo(errors);
+    }
+
+    /**
+     * Validates every {@code TEST-*.xml} under {@code junitDir} as {@link #assertJUnit} does and
+     * checks their totals: one file per graded part, {@code tests} test cases in all.
+     */
+    public static void assertJUnitTotals(Path junitDir, int parts, int tests, int failures, int errors) throws Exception {
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(junitDir)) {
+            files = listing.filter(f -> f.getFileName().toString().matches("TEST-.*\\.xml")).sorted().toList();
+        }
+        assertThat(files).as("one JUnit file per graded part").hasSize(parts);
+        int[] totals = new int[3];
+        for (Path file : files) {
+            Element suite = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile()).getDocumentElement();
+            int suiteTests = Integer.parseInt(suite.getAttribute("tests"));
+            int suiteFailures = Integer.parseInt(suite.getAttribute("failures"));
+            int suiteErrors = Integer.parseInt(suite.getAttribute("errors"));
+            assertJUnit(file, suiteTests, suiteFailures, suiteErrors);
+            totals[0] += suiteTests;
+            totals[1] += suiteFailures;
+            totals[2] += suiteErrors;
+        }
+        assertThat(totals).as("tests, failures, errors over %s", files).containsExactly(tests, failures, errors);
     }
 }
