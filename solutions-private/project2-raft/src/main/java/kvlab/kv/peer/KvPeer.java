@@ -1,0 +1,191 @@
+package kvlab.kv.peer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import kvlab.harness.sim.NodeContext;
+import kvlab.harness.sim.NodeFactory;
+import kvlab.harness.sim.SimNode;
+import kvlab.kv.Command;
+import kvlab.kv.KvResponse;
+import kvlab.raft.Entry;
+import kvlab.raft.Message;
+import kvlab.raft.ProposalDroppedException;
+import kvlab.raft.Ready;
+import kvlab.raft.Role;
+import kvlab.raft.core.Raft;
+import kvlab.raft.core.RawNode;
+import kvlab.raft.sim.RaftDisk;
+import kvlab.raft.sim.RaftNodeOptions;
+import kvlab.raft.sim.RaftStatus;
+
+/**
+ * One simulated store node ("peer") of a single-region replicated key/value store: it drives a
+ * {@link RawNode}, keeps the Raft state in a {@link RaftDisk} and the data in a {@link KvStore}, both on
+ * the node's simulated disk, and answers the {@link Command}s of clients.
+ *
+ * <p>Every event (tick, Raft message, client command) ends with the Ready loop, which for each
+ * {@link Ready} must, in this order (the protocol on {@link Ready}):
+ * <ol>
+ *   <li>write its entries and hard state to the {@link RaftDisk} and <b>sync</b>, then put them in the
+ *       Raft {@link kvlab.raft.MemoryStorage}; a snapshot fails loudly (Project 2C);
+ *   <li>only then send its messages;
+ *   <li>apply its committed entries to the {@link KvStore} in order, and answer the {@link Proposals}
+ *       they complete;
+ *   <li>{@code advance};
+ *   <li>if this node is no longer leader, or leads in another term than before, fail every open
+ *       proposal with NOT_LEADER (the clients retry elsewhere).
+ * </ol>
+ *
+ * <p>Client commands: a node that is not the leader answers NOT_LEADER with the leader it knows as a
+ * hint; the leader proposes the encoded command and tracks it in {@link Proposals}. <b>Reads go through
+ * the log</b> like writes (a GET is an entry), which makes them linearizable without ReadIndex.
+ *
+ * <p>Restart: the Raft log and hard state are replayed from the disk, the store recovers its data and
+ * applied index, and the RawNode is built with {@code applied} = the store's applied index, so its
+ * first Readies deliver again exactly the committed entries the store lost.
+ *
+ * <p>Interface for tests: {@link #id()}, {@link #status()}, {@link #appliedIndex()}, {@link #store()}.
+ */
+public final class KvPeer implements SimNode {
+    private final NodeContext ctx;
+    private final RaftDisk disk;
+    private final kvlab.raft.MemoryStorage raftStorage = new kvlab.raft.MemoryStorage();
+    private final KvStore store;
+    private final RawNode raw;
+    private final Proposals proposals = new Proposals();
+    /** The term in which this node led as of the last Ready handled; 0 while it does not lead. */
+    private long leaderTerm;
+
+    /** Builds (or rebuilds, after a crash) the peer from its disk; see the class comment. */
+    public KvPeer(NodeContext ctx, RaftNodeOptions options) {
+        this.ctx = Objects.requireNonNull(ctx, "ctx");
+        this.disk = new RaftDisk(ctx.disk());
+        RaftDisk.Contents durable = disk.load();
+        raftStorage.setHardState(durable.hardState());
+        raftStorage.append(durable.entries());
+        this.store = new KvStore(ctx.disk());
+        List<Long> voters = new ArrayList<>();
+        voters.add((long) ctx.id());
+        ctx.peers().forEach(p -> voters.add((long) p));
+        this.raw = new RawNode(options.config(ctx.id(), voters, ctx.random()).withApplied(store.appliedIndex()),
+                raftStorage);
+        handleReadies();
+    }
+
+    /** A factory for {@code Cluster.start}: every peer gets these Raft options. */
+    public static NodeFactory<KvPeer> factory(RaftNodeOptions options) {
+        return ctx -> new KvPeer(ctx, options);
+    }
+
+    @Override
+    public void onTick() {
+        raw.tick();
+        handleReadies();
+    }
+
+    /**
+     * Handles a Raft {@link Message} from another peer or a {@link Command} from a client.
+     *
+     * @throws IllegalArgumentException for any other message
+     */
+    @Override
+    public void onMessage(int from, Object message) {
+        if (message instanceof Message m) {
+            try {
+                raw.step(m);
+            } catch (ProposalDroppedException dropped) {
+                ctx.trace("dropped a forwarded proposal: " + dropped.getMessage());
+            }
+        } else if (message instanceof Command c) {
+            handleCommand(c);
+        } else {
+            throw new IllegalArgumentException("peer " + id() + " got an unknown message from " + from + ": " + message);
+        }
+        handleReadies();
+    }
+
+    /** This node's id. */
+    public int id() {
+        return ctx.id();
+    }
+
+    /** The node's Raft state now. */
+    public RaftStatus status() {
+        Raft raft = raw.raft();
+        return new RaftStatus(raft.id(), raft.term(), raft.vote(), raft.role(), raft.lead(),
+                raft.raftLog().committed(), raft.raftLog().lastIndex());
+    }
+
+    /** The index of the last entry applied to the store. */
+    public long appliedIndex() {
+        return store.appliedIndex();
+    }
+
+    /** The store, for queries. */
+    public KvStore store() {
+        return store;
+    }
+
+    /** Answers NOT_LEADER unless this node leads; otherwise proposes {@code c} and tracks it. */
+    private void handleCommand(Command c) {
+        Raft raft = raw.raft();
+        if (raft.role() != Role.LEADER) {
+            reply(KvResponse.notLeader(c, (int) raft.lead()));
+            return;
+        }
+        try {
+            raw.propose(c.encode());
+        } catch (ProposalDroppedException dropped) {
+            reply(KvResponse.notLeader(c, 0));
+            return;
+        }
+        proposals.add(raft.raftLog().lastIndex(), raft.term(), c);
+    }
+
+    /** The Ready loop of the class comment. */
+    private void handleReadies() {
+        while (raw.hasReady()) {
+            Ready rd = raw.ready();
+            persist(rd);
+            for (Message m : rd.messages()) {
+                ctx.send(Math.toIntExact(m.to()), m);
+            }
+            for (Entry e : rd.committedEntries()) {
+                String value = store.apply(e);
+                proposals.complete(e, value).ifPresent(this::reply);
+            }
+            raw.advance(rd);
+            failProposalsIfLeadershipChanged();
+        }
+    }
+
+    private void persist(Ready rd) {
+        if (rd.snapshot().isPresent()) {
+            throw new IllegalStateException("peer " + id() + ": snapshots are Project 2C; cannot install "
+                    + rd.snapshot().get());
+        }
+        if (rd.entries().isEmpty() && rd.hardState().isEmpty()) {
+            return;
+        }
+        disk.append(rd.entries());
+        rd.hardState().ifPresent(disk::saveHardState);
+        disk.sync();
+        raftStorage.append(rd.entries());
+        rd.hardState().ifPresent(raftStorage::setHardState);
+    }
+
+    /** Rule 5 of the class comment. */
+    private void failProposalsIfLeadershipChanged() {
+        Raft raft = raw.raft();
+        long nowLeading = raft.role() == Role.LEADER ? raft.term() : 0;
+        if (nowLeading != leaderTerm) {
+            proposals.failAll((int) raft.lead()).forEach(this::reply);
+        }
+        leaderTerm = nowLeading;
+    }
+
+    private void reply(KvResponse response) {
+        ctx.send(response.clientId(), response);
+    }
+}
