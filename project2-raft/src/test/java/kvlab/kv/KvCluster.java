@@ -16,11 +16,11 @@ import kvlab.harness.linearizability.LinearizabilityChecker;
 import kvlab.harness.net.NetworkConfig;
 import kvlab.harness.net.SimNetwork;
 import kvlab.harness.sim.Cluster;
+import kvlab.harness.sim.NodeFactory;
 import kvlab.harness.sim.NodeState;
 import kvlab.harness.sim.Simulation;
 import kvlab.kv.client.KvClient;
 import kvlab.kv.peer.KvPeer;
-import kvlab.raft.sim.RaftNodeOptions;
 
 /**
  * A simulated replicated store for the 2B tests: peers {@code 1..n}, clients {@value #FIRST_CLIENT} and
@@ -45,30 +45,48 @@ final class KvCluster {
 
     private final Simulation sim;
     private final SimNetwork network;
-    private final Cluster<KvPeer> cluster;
+    private final Cluster<KvServer> cluster;
     private final History history = new History();
     private final List<Workload> workloads = new ArrayList<>();
 
-    private KvCluster(Simulation sim, int servers, NetworkConfig net) {
+    private KvCluster(Simulation sim, int servers, NetworkConfig net, NodeFactory<KvServer> factory) {
         this.sim = sim;
         this.network = new SimNetwork(sim, net);
         List<Integer> ids = new ArrayList<>();
         for (int id = 1; id <= servers; id++) {
             ids.add(id);
         }
-        this.cluster = Cluster.start(sim, network, ids, TICK_MS, KvPeer.factory(RaftNodeOptions.defaults()));
+        this.cluster = Cluster.start(sim, network, ids, TICK_MS, factory);
     }
 
     /** {@code servers} peers on {@code net}, running {@code clients} workload clients over {@code keys}. */
     static KvCluster start(Simulation sim, int servers, NetworkConfig net, int clients, Workload.Keys keys) {
-        KvCluster c = new KvCluster(sim, servers, net);
+        return start(sim, servers, net, KvServer.standard(), clients, keys);
+    }
+
+    /** As above, with servers built by {@code factory} (the framework's broken variants). */
+    static KvCluster start(Simulation sim, int servers, NetworkConfig net, NodeFactory<KvServer> factory,
+            int clients, Workload.Keys keys) {
+        KvCluster c = new KvCluster(sim, servers, net, factory);
+        c.addClients(clients, keys, false);
+        return c;
+    }
+
+    /** Starts {@code clients} more workload clients; read-only ones issue nothing but GETs. */
+    void addClients(int clients, Workload.Keys keys, boolean readOnly) {
         for (int i = 0; i < clients; i++) {
-            KvClient client = new KvClient(sim, c.network, FIRST_CLIENT + i, c.cluster.ids(), c.history);
-            Workload w = new Workload(sim, client, keys);
-            c.workloads.add(w);
+            KvClient client = new KvClient(sim, network, FIRST_CLIENT + workloads.size(), cluster.ids(), history);
+            Workload w = new Workload(sim, client, keys, readOnly);
+            workloads.add(w);
             w.start();
         }
-        return c;
+    }
+
+    /** Stops every workload and waits until no operation is outstanding. */
+    void quiesce() {
+        workloads.forEach(Workload::stop);
+        sim.runUntil(() -> workloads.stream().allMatch(w -> w.client().idle()),
+                "every outstanding client operation to complete", LIVENESS_LIMIT_MS);
     }
 
     Simulation sim() {
@@ -88,7 +106,7 @@ final class KvCluster {
     }
 
     KvPeer peer(int id) {
-        return cluster.node(id);
+        return cluster.node(id).peer();
     }
 
     void runFor(long ms) {
@@ -158,7 +176,7 @@ final class KvCluster {
         sim.runUntil(() -> workloads.stream().allMatch(w -> w.client().idle()),
                 "every outstanding client operation to complete after healing", LIVENESS_LIMIT_MS);
         Workload reader = new Workload(sim, new KvClient(sim, network, FIRST_CLIENT + workloads.size(),
-                cluster.ids(), history), workloads.get(0).keys());
+                cluster.ids(), history), workloads.get(0).keys(), true);
         reader.readAll();
         sim.runUntil(reader::doneReading, "the final reads of every key", LIVENESS_LIMIT_MS);
         for (Workload w : workloads) {

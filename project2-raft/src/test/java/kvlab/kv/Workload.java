@@ -17,7 +17,7 @@ import kvlab.kv.client.KvClient;
  * kinds of keys. Register keys ({@code r0, r1...}) get GET, PUT and DELETE; append keys
  * ({@code a0, a1...}) get only APPEND and GET, with tokens {@code [client:n]} numbered in issue order,
  * so that the final value shows whether each append took effect exactly once and in order.
- * Random choices come from the simulation stream {@code client-<id>}.
+ * A read-only client issues only GETs. Random choices come from the simulation stream {@code client-<id>}.
  */
 final class Workload {
     /** How many keys of each kind a scenario uses. */
@@ -42,6 +42,8 @@ final class Workload {
     private final KvClient client;
     private final Keys keys;
     private final RandomGenerator random;
+    /** Whether this client issues only GETs. */
+    private final boolean readOnly;
     /** Per append key, the token numbers this client's completed appends carried, in order. */
     private final Map<String, List<Long>> appended = new TreeMap<>();
     private final Map<String, String> finalValues = new TreeMap<>();
@@ -49,10 +51,11 @@ final class Workload {
     private boolean stopped;
     private int reads;
 
-    Workload(Simulation sim, KvClient client, Keys keys) {
+    Workload(Simulation sim, KvClient client, Keys keys, boolean readOnly) {
         this.sim = sim;
         this.client = client;
         this.keys = keys;
+        this.readOnly = readOnly;
         this.random = sim.random("client-" + client.id());
     }
 
@@ -113,7 +116,7 @@ final class Workload {
         List<String> all = keys.all();
         String key = all.get(random.nextInt(all.size()));
         int dice = random.nextInt(10);
-        if (dice < 4) {
+        if (readOnly || dice < 4) {
             client.submit(Op.GET, key, null, v -> thinkThenNext());
         } else if (key.startsWith("a")) {
             long token = nextToken++;

@@ -36,8 +36,11 @@ import kvlab.raft.sim.RaftStatus;
  * </ol>
  *
  * <p>Client commands: a node that is not the leader answers NOT_LEADER with the leader it knows as a
- * hint; the leader proposes the encoded command and tracks it in {@link Proposals}. <b>Reads go through
- * the log</b> like writes (a GET is an entry), which makes them linearizable without ReadIndex.
+ * hint; the leader proposes a write's encoded command and tracks it in {@link Proposals}. <b>A GET is
+ * never logged</b>: the leader asks {@link RawNode#readIndex} under a fresh context, and when the
+ * {@link kvlab.raft.ReadState} with that context arrives in a Ready, answers the GET from the store as soon as the
+ * applied index reaches the ReadState's index (thesis §6.4). A GET still waiting for its ReadState when
+ * leadership changes fails with NOT_LEADER, like a proposal (Raft drops it).
  *
  * <p>Restart: the Raft log and hard state are replayed from the disk, the store recovers its data and
  * applied index, and the RawNode is built with {@code applied} = the store's applied index, so its
@@ -127,7 +130,9 @@ public final class KvPeer implements SimNode {
     private void handleCommand(Command c) {
         // TODO(2b): a node that does not lead answers KvResponse.notLeader with the leader it knows; the
         // leader proposes c.encode() (a ProposalDroppedException also means NOT_LEADER) and records the
-        // entry's index and term in proposals. Checked by KvBasicTest#oneClient.
+        // entry's index and term in proposals. A GET is not proposed: raw.readIndex under a fresh context,
+        // remembered until its ReadState arrives. Checked by KvBasicTest#oneClient and
+        // KvReadIndexTest#readsAreNotLogged.
         throw new UnsupportedOperationException("not implemented: TODO(2b) KvPeer.handleCommand");
     }
 
@@ -136,7 +141,9 @@ public final class KvPeer implements SimNode {
         // TODO(2b): steps 1 to 5 of the class comment, for every Ready while raw.hasReady(). Persist
         // and sync BEFORE sending; apply with store.apply and answer with proposals.complete; after advance,
         // fail the open proposals if leadership or term changed (remember the term you led in). Checked by
-        // KvBasicTest#oneClient and KvPersistenceTest#crashOfAllNodesThenRecovery.
+        // KvBasicTest#oneClient and KvPersistenceTest#crashOfAllNodesThenRecovery. Also: turn rd.readStates()
+        // into confirmed GETs, answer each once the applied index reaches its index, and fail the GETs still
+        // without ReadState when leadership changes. Checked by KvReadIndexTest#readOnlyLoadDuringPartitions.
         throw new UnsupportedOperationException("not implemented: TODO(2b) KvPeer.handleReadies");
     }
 

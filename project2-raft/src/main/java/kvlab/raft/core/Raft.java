@@ -58,6 +58,15 @@ import kvlab.raft.Storage;
  *       was active since the last check, else it steps down to follower. A follower that heard from a
  *       leader within the election timeout (with check-quorum on) ignores (pre-)vote requests.</li>
  *   <li>Peers are always iterated in ascending id order, so that runs are deterministic.</li>
+ *   <li>Read index (thesis §6.4, Project 2B): a {@link Message.ReadIndex} given to a follower is forwarded
+ *       to its leader with term 0 (dropped if it knows none, and by candidates). The leader serves it only
+ *       once it has committed an entry of its own term (until then it holds the request back), at its
+ *       commit index of that moment, and only after a quorum (itself included) answered a heartbeat
+ *       round carrying the request's {@code context}; a confirmed request also confirms every request
+ *       queued before it. A single-node leader serves at once. The leader answers its own requests with
+ *       a {@link ReadState} in the next Ready, and a follower's with a {@link Message.ReadIndexResponse},
+ *       which the follower turns into a {@link ReadState}. Requests pending when leadership ends are
+ *       dropped: the application must time out. Contexts are nonzero (0 marks a plain heartbeat) and unique among pending requests.</li>
  * </ol>
  *
  * <p>Not thread-safe: the application calls it from one thread (or one simulated node).
@@ -102,6 +111,9 @@ public final class Raft {
     public void step(Message message) {
         // TODO(2a): term rules, Hup, (pre-)vote requests; then the role's handler. Checked by
         // RaftElectionTest#termRisesOnAnyMessageWithHigherTerm and most other tests.
+        // TODO(2b): ReadIndex and ReadIndexResponse for followers (forward; turn an answer into a ReadState),
+        // and in Leader (hold back until this term commits; heartbeat round with the context; answer on a
+        // quorum). Keep the confirmed ReadStates here for RawNode.ready. Checked by RaftReadIndexTest.
         throw new UnsupportedOperationException("not implemented: TODO(2a) Raft.step");
     }
 

@@ -51,6 +51,22 @@ public final class RawNode {
     }
 
     /**
+     * Asks for a linearizable read identified by {@code context} (ReadIndex, thesis §6.4). When the
+     * leader has confirmed it, a {@link kvlab.raft.ReadState} with that context arrives in a Ready: the
+     * read may be served once the application has applied the ReadState's index. The request is
+     * dropped silently when no leader is known or leadership changes: the caller must time out.
+     * Appends nothing to the log.
+     *
+     * @param context names the request; nonzero (0 marks a plain heartbeat) and unique among pending ones
+     * @throws IllegalArgumentException if {@code context} is 0
+     */
+    public void readIndex(long context) {
+        // TODO(2b): step a ReadIndex with term 0; deliver the confirmed ReadStates in Ready.readStates (and
+        // count them in hasReady). Checked by RaftReadIndexTest#leaderServesAfterHeartbeatQuorum.
+        throw new UnsupportedOperationException("not implemented: TODO(2b) RawNode.readIndex");
+    }
+
+    /**
      * Hands a message received from the network to Raft.
      *
      * @throws IllegalArgumentException for a local message ({@link Message.Hup}, {@link Message.Beat}),

@@ -5,23 +5,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import kvlab.raft.Config;
 import kvlab.raft.Entry;
 import kvlab.raft.MemoryStorage;
 import kvlab.raft.Message;
+import kvlab.raft.ReadState;
 import kvlab.raft.Ready;
 
 /**
  * A tiny application around {@link RawNode}s for the RawNode tests: it handles every Ready by the
  * protocol (persist, then send, then apply, then advance), checks on the way that no message carries an
- * entry that is not persisted yet, and delivers messages synchronously until all is quiet.
+ * entry that is not persisted yet, and delivers messages synchronously until all is quiet. It keeps
+ * every node's ReadStates and every message sent, and drops the messages a test chooses to lose.
  */
 final class ReadyLoop {
     private static final int MAX_ROUNDS = 10_000;
     private final TreeMap<Long, RawNode> nodes = new TreeMap<>();
     private final TreeMap<Long, MemoryStorage> storages = new TreeMap<>();
     private final TreeMap<Long, List<Entry>> applied = new TreeMap<>();
+    private final TreeMap<Long, List<ReadState>> readStates = new TreeMap<>();
     private final List<Message> network = new ArrayList<>();
+    private final List<Message> sent = new ArrayList<>();
+    private Predicate<Message> lost = m -> false;
 
     ReadyLoop(int size) {
         for (long id : Fixtures.ids(size)) {
@@ -29,7 +35,23 @@ final class ReadyLoop {
             storages.put(id, storage);
             nodes.put(id, new RawNode(Fixtures.config(id, Fixtures.ids(size)), storage));
             applied.put(id, new ArrayList<>());
+            readStates.put(id, new ArrayList<>());
         }
+    }
+
+    /** From now on, messages matching {@code lost} are sent but never delivered. */
+    void lose(Predicate<Message> lost) {
+        this.lost = lost;
+    }
+
+    /** The ReadStates node {@code id}'s Readies carried, in order. */
+    List<ReadState> readStates(long id) {
+        return readStates.get(id);
+    }
+
+    /** Every message sent so far, lost ones included, in sending order. */
+    List<Message> sent() {
+        return sent;
     }
 
     RawNode node(long id) {
@@ -92,7 +114,9 @@ final class ReadyLoop {
                 }
             }
         }
-        network.addAll(ready.messages());
+        sent.addAll(ready.messages());
+        ready.messages().stream().filter(lost.negate()).forEach(network::add);
+        readStates.get(id).addAll(ready.readStates());
         applied.get(id).addAll(ready.committedEntries());
         nodes.get(id).advance(ready);
     }

@@ -1,6 +1,7 @@
 package kvlab.kv.peer;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
 import kvlab.harness.sim.NodeContext;
@@ -8,9 +9,11 @@ import kvlab.harness.sim.NodeFactory;
 import kvlab.harness.sim.SimNode;
 import kvlab.kv.Command;
 import kvlab.kv.KvResponse;
+import kvlab.kv.Op;
 import kvlab.raft.Entry;
 import kvlab.raft.Message;
 import kvlab.raft.ProposalDroppedException;
+import kvlab.raft.ReadState;
 import kvlab.raft.Ready;
 import kvlab.raft.Role;
 import kvlab.raft.core.Raft;
@@ -38,8 +41,11 @@ import kvlab.raft.sim.RaftStatus;
  * </ol>
  *
  * <p>Client commands: a node that is not the leader answers NOT_LEADER with the leader it knows as a
- * hint; the leader proposes the encoded command and tracks it in {@link Proposals}. <b>Reads go through
- * the log</b> like writes (a GET is an entry), which makes them linearizable without ReadIndex.
+ * hint; the leader proposes a write's encoded command and tracks it in {@link Proposals}. <b>A GET is
+ * never logged</b>: the leader asks {@link RawNode#readIndex} under a fresh context, and when the
+ * {@link ReadState} with that context arrives in a Ready, answers the GET from the store as soon as the
+ * applied index reaches the ReadState's index (thesis §6.4). A GET still waiting for its ReadState when
+ * leadership changes fails with NOT_LEADER, like a proposal (Raft drops it).
  *
  * <p>Restart: the Raft log and hard state are replayed from the disk, the store recovers its data and
  * applied index, and the RawNode is built with {@code applied} = the store's applied index, so its
@@ -56,6 +62,14 @@ public final class KvPeer implements SimNode {
     private final Proposals proposals = new Proposals();
     /** The term in which this node led as of the last Ready handled; 0 while it does not lead. */
     private long leaderTerm;
+    /** The context of the last read index request; contexts are unique per peer incarnation. */
+    private long lastReadContext;
+    /** GETs waiting for their ReadState, by read context, in request order. */
+    private final LinkedHashMap<Long, Command> unconfirmedReads = new LinkedHashMap<>();
+    /** GETs confirmed by a ReadState, waiting for the applied index to reach it, in confirmation order. */
+    private final List<ConfirmedRead> confirmedReads = new ArrayList<>();
+
+    private record ConfirmedRead(long index, Command get) {}
 
     /** Builds (or rebuilds, after a crash) the peer from its disk; see the class comment. */
     public KvPeer(NodeContext ctx, RaftNodeOptions options) {
@@ -134,6 +148,12 @@ public final class KvPeer implements SimNode {
             reply(KvResponse.notLeader(c, (int) raft.lead()));
             return;
         }
+        if (c.op() == Op.GET) {
+            lastReadContext++;
+            unconfirmedReads.put(lastReadContext, c);
+            raw.readIndex(lastReadContext);
+            return;
+        }
         try {
             raw.propose(c.encode());
         } catch (ProposalDroppedException dropped) {
@@ -151,12 +171,31 @@ public final class KvPeer implements SimNode {
             for (Message m : rd.messages()) {
                 ctx.send(Math.toIntExact(m.to()), m);
             }
+            for (ReadState rs : rd.readStates()) {
+                Command get = unconfirmedReads.remove(rs.context());
+                if (get != null) {
+                    confirmedReads.add(new ConfirmedRead(rs.index(), get));
+                }
+            }
             for (Entry e : rd.committedEntries()) {
                 String value = store.apply(e);
                 proposals.complete(e, value).ifPresent(this::reply);
             }
+            serveConfirmedReads();
             raw.advance(rd);
             failProposalsIfLeadershipChanged();
+        }
+    }
+
+    /** Answers the confirmed GETs whose read index the store has applied. */
+    private void serveConfirmedReads() {
+        var it = confirmedReads.iterator();
+        while (it.hasNext()) {
+            ConfirmedRead read = it.next();
+            if (read.index() <= store.appliedIndex()) {
+                it.remove();
+                reply(KvResponse.ok(read.get(), store.get(read.get().key()).orElse(null)));
+            }
         }
     }
 
@@ -181,6 +220,8 @@ public final class KvPeer implements SimNode {
         long nowLeading = raft.role() == Role.LEADER ? raft.term() : 0;
         if (nowLeading != leaderTerm) {
             proposals.failAll((int) raft.lead()).forEach(this::reply);
+            unconfirmedReads.values().forEach(get -> reply(KvResponse.notLeader(get, (int) raft.lead())));
+            unconfirmedReads.clear();
         }
         leaderTerm = nowLeading;
     }

@@ -2,8 +2,10 @@ package kvlab.raft.core;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import kvlab.raft.Entry;
 import kvlab.raft.Message;
 import kvlab.raft.Message.Append;
@@ -12,6 +14,9 @@ import kvlab.raft.Message.Beat;
 import kvlab.raft.Message.Heartbeat;
 import kvlab.raft.Message.HeartbeatResponse;
 import kvlab.raft.Message.Propose;
+import kvlab.raft.Message.ReadIndex;
+import kvlab.raft.Message.ReadIndexResponse;
+import kvlab.raft.ReadState;
 
 /**
  * The leader role of a {@link Raft} node: progress per follower, replication (Raft §5.3), commitment
@@ -34,6 +39,13 @@ final class Leader {
     private int heartbeatElapsed;
     /** Ticks since the last quorum check. */
     private int electionElapsed;
+    /** Read requests held back until an entry of this term commits (thesis §6.4 step 1). */
+    private final List<ReadIndex> deferredReads = new ArrayList<>();
+    /** Read requests waiting for a heartbeat quorum, by context, in arrival order (etcd's read_only.go). */
+    private final LinkedHashMap<Long, PendingRead> pendingReads = new LinkedHashMap<>();
+
+    /** A read request, the commit index it reads at, and the voters that confirmed leadership for it. */
+    private record PendingRead(ReadIndex request, long index, TreeSet<Long> acks) {}
 
     /** Leadership of {@code raft}'s current term: every follower's next index starts after the log. */
     Leader(Raft raft) {
@@ -79,10 +91,10 @@ final class Leader {
         return active >= raft.quorum();
     }
 
-    /** The leader's message handler: Beat, Propose, AppendResponse, HeartbeatResponse. */
+    /** The leader's message handler: Beat, Propose, AppendResponse, HeartbeatResponse, ReadIndex. */
     void step(Message m) {
         if (m instanceof Beat) {
-            bcastHeartbeat();
+            bcastHeartbeat(0);
         } else if (m instanceof Propose p) {
             appendEntry(new Entry(raft.raftLog().lastIndex() + 1, raft.term(), p.type(), p.data()));
             bcastAppend();
@@ -96,8 +108,11 @@ final class Leader {
                 // Even an empty append probes: its answer tells where a lagging follower's log ends.
                 sendAppend(r.from(), true);
             }
+            confirmRead(r.from(), r.context());
+        } else if (m instanceof ReadIndex r) {
+            handleReadIndex(r);
         }
-        // Read-index and transfer requests arrive with Projects 2B and 3; stale vote answers are ignored.
+        // Transfer requests arrive with Project 3; stale vote answers are ignored.
     }
 
     private void handleAppendResponse(AppendResponse r) {
@@ -139,12 +154,68 @@ final class Leader {
         maybeCommit();
     }
 
-    /** Raft §5.4.2: commit the quorum-replicated index only if its entry is from this term. */
+    /**
+     * Raft §5.4.2: commit the quorum-replicated index only if its entry is from this term; the first
+     * such commit releases the reads held back until then.
+     */
     private boolean maybeCommit() {
         List<Long> matches = new ArrayList<>();
         progress.values().forEach(pr -> matches.add(pr.match()));
         matches.sort(Collections.reverseOrder());
-        return raft.raftLog().maybeCommit(matches.get(raft.quorum() - 1), raft.term());
+        boolean committed = raft.raftLog().maybeCommit(matches.get(raft.quorum() - 1), raft.term());
+        if (committed && !deferredReads.isEmpty()) {
+            List<ReadIndex> released = List.copyOf(deferredReads);
+            deferredReads.clear();
+            released.forEach(this::handleReadIndex);
+        }
+        return committed;
+    }
+
+    /**
+     * Thesis §6.4: read at the commit index once this term has committed an entry (before that the
+     * commit index may lag behind entries a previous leader committed), after a heartbeat round.
+     */
+    private void handleReadIndex(ReadIndex r) {
+        RaftLog log = raft.raftLog();
+        if (log.term(log.committed()) != raft.term()) {
+            deferredReads.add(r);
+            return;
+        }
+        if (raft.quorum() == 1) {
+            respondRead(r, log.committed());
+            return;
+        }
+        pendingReads.put(r.context(), new PendingRead(r, log.committed(), new TreeSet<>(List.of(raft.id()))));
+        bcastHeartbeat(r.context());
+    }
+
+    /** Counts {@code from}'s answer for the read {@code context}; a quorum serves it and every earlier one. */
+    private void confirmRead(long from, long context) {
+        PendingRead read = pendingReads.get(context);
+        if (read == null) {
+            return;
+        }
+        read.acks().add(from);
+        if (read.acks().size() < raft.quorum()) {
+            return;
+        }
+        // Leadership confirmed now also holds for the requests that arrived before this one.
+        var it = pendingReads.values().iterator();
+        boolean done = false;
+        while (!done) {
+            PendingRead earlier = it.next();
+            it.remove();
+            respondRead(earlier.request(), earlier.index());
+            done = earlier == read;
+        }
+    }
+
+    private void respondRead(ReadIndex r, long index) {
+        if (r.from() == raft.id()) {
+            raft.addReadState(new ReadState(index, r.context()));
+        } else {
+            raft.send(new ReadIndexResponse(raft.id(), r.from(), raft.term(), r.context(), index));
+        }
     }
 
     /** Sends every follower what it lacks, or an empty append that carries the commit index. */
@@ -179,12 +250,13 @@ final class Leader {
         return true;
     }
 
-    private void bcastHeartbeat() {
+    /** Heartbeats to every follower; {@code context} names the read being confirmed, or 0. */
+    private void bcastHeartbeat(long context) {
         for (var e : progress.entrySet()) {
             if (e.getKey() != raft.id()) {
                 // A follower must not learn a commit index beyond what it is known to hold.
                 long commit = Math.min(e.getValue().match(), raft.raftLog().committed());
-                raft.send(new Heartbeat(raft.id(), e.getKey(), raft.term(), commit, 0));
+                raft.send(new Heartbeat(raft.id(), e.getKey(), raft.term(), commit, context));
             }
         }
     }

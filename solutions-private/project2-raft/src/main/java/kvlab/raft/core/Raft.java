@@ -19,10 +19,13 @@ import kvlab.raft.Message.InstallSnapshot;
 import kvlab.raft.Message.PreVote;
 import kvlab.raft.Message.PreVoteResponse;
 import kvlab.raft.Message.Propose;
+import kvlab.raft.Message.ReadIndex;
+import kvlab.raft.Message.ReadIndexResponse;
 import kvlab.raft.Message.RequestVote;
 import kvlab.raft.Message.RequestVoteResponse;
 import kvlab.raft.Message.TimeoutNow;
 import kvlab.raft.ProposalDroppedException;
+import kvlab.raft.ReadState;
 import kvlab.raft.Role;
 import kvlab.raft.SoftState;
 import kvlab.raft.Storage;
@@ -76,6 +79,15 @@ import kvlab.raft.Storage;
  *       was active since the last check, else it steps down to follower. A follower that heard from a
  *       leader within the election timeout (with check-quorum on) ignores (pre-)vote requests.</li>
  *   <li>Peers are always iterated in ascending id order, so that runs are deterministic.</li>
+ *   <li>Read index (thesis §6.4, Project 2B): a {@link Message.ReadIndex} given to a follower is forwarded
+ *       to its leader with term 0 (dropped if it knows none, and by candidates). The leader serves it only
+ *       once it has committed an entry of its own term (until then it holds the request back), at its
+ *       commit index of that moment, and only after a quorum (itself included) answered a heartbeat
+ *       round carrying the request's {@code context}; a confirmed request also confirms every request
+ *       queued before it. A single-node leader serves at once. The leader answers its own requests with
+ *       a {@link ReadState} in the next Ready, and a follower's with a {@link Message.ReadIndexResponse},
+ *       which the follower turns into a {@link ReadState}. Requests pending when leadership ends are
+ *       dropped: the application must time out. Contexts are nonzero (0 marks a plain heartbeat) and unique among pending requests.</li>
  * </ol>
  *
  * <p>Not thread-safe: the application calls it from one thread (or one simulated node).
@@ -105,6 +117,8 @@ public final class Raft {
     /** Candidate and pre-candidate only: the answers received, true for granted. */
     private final TreeMap<Long, Boolean> votes = new TreeMap<>();
     private final List<Message> outbox = new ArrayList<>();
+    /** Confirmed read requests not yet taken by the application, in confirmation order. */
+    private final List<ReadState> readStates = new ArrayList<>();
 
     /** Ticks since the last reset (followers and candidates; a leader counts in {@link Leader}). */
     private int electionElapsed;
@@ -300,8 +314,12 @@ public final class Raft {
         } else if (m instanceof TimeoutNow) {
             // Thesis §3.10: the leader asked this node to take over; no pre-vote, the leader agreed.
             campaign(false);
+        } else if (m instanceof ReadIndex r && lead != NONE) {
+            send(new ReadIndex(id, lead, 0, r.context()));
+        } else if (m instanceof ReadIndexResponse r) {
+            readStates.add(new ReadState(r.index(), r.context()));
         }
-        // Other kinds (stale responses; read-index and transfer requests before Projects 2B/3) are ignored.
+        // Other kinds (stale responses, transfer requests before Project 3) are ignored.
     }
 
     private void heardFromLeader(long leader) {
@@ -372,6 +390,23 @@ public final class Raft {
     /** Puts {@code m} in the outbox. */
     void send(Message m) {
         outbox.add(m);
+    }
+
+    /** Hands a confirmed read of this node's own to the application (see {@link #takeReadStates()}). */
+    void addReadState(ReadState readState) {
+        readStates.add(readState);
+    }
+
+    /** Whether confirmed reads wait to be taken. */
+    boolean hasReadStates() {
+        return !readStates.isEmpty();
+    }
+
+    /** Returns the confirmed reads since the last call, in confirmation order, and forgets them. */
+    List<ReadState> takeReadStates() {
+        List<ReadState> out = List.copyOf(readStates);
+        readStates.clear();
+        return out;
     }
 
     /** The configuration this node was built with. */

@@ -63,6 +63,23 @@ public final class RawNode {
     }
 
     /**
+     * Asks for a linearizable read identified by {@code context} (ReadIndex, thesis §6.4). When the
+     * leader has confirmed it, a {@link kvlab.raft.ReadState} with that context arrives in a Ready: the
+     * read may be served once the application has applied the ReadState's index. The request is
+     * dropped silently when no leader is known or leadership changes: the caller must time out.
+     * Appends nothing to the log.
+     *
+     * @param context names the request; nonzero (0 marks a plain heartbeat) and unique among pending ones
+     * @throws IllegalArgumentException if {@code context} is 0
+     */
+    public void readIndex(long context) {
+        if (context == 0) {
+            throw new IllegalArgumentException("read index context 0 is reserved for plain heartbeats");
+        }
+        raft.step(new Message.ReadIndex(raft.id(), raft.id(), 0, context));
+    }
+
+    /**
      * Hands a message received from the network to Raft.
      *
      * @throws IllegalArgumentException for a local message ({@link Message.Hup}, {@link Message.Beat}),
@@ -83,7 +100,7 @@ public final class RawNode {
     public boolean hasReady() {
         heldMessages.addAll(raft.readMessages());
         RaftLog log = raft.raftLog();
-        return !heldMessages.isEmpty() || !raft.softState().equals(deliveredSoft)
+        return !heldMessages.isEmpty() || raft.hasReadStates() || !raft.softState().equals(deliveredSoft)
                 || !raft.hardState().equals(deliveredHard) || !log.unstableEntries().isEmpty()
                 || log.unstableSnapshot().isPresent() || log.hasNextCommittedEntries();
     }
@@ -105,7 +122,7 @@ public final class RawNode {
         pending = new Ready(
                 soft.equals(deliveredSoft) ? Optional.empty() : Optional.of(soft),
                 hard.equals(deliveredHard) ? Optional.empty() : Optional.of(hard),
-                List.of(),
+                raft.takeReadStates(),
                 log.unstableEntries(),
                 log.unstableSnapshot(),
                 log.nextCommittedEntries(),

@@ -1,0 +1,34 @@
+package kvlab.kv;
+
+import kvlab.harness.sim.NodeFactory;
+import kvlab.harness.sim.SimNode;
+import kvlab.kv.peer.KvPeer;
+import kvlab.raft.sim.RaftNodeOptions;
+
+/**
+ * A server of a {@link KvCluster}: the student's {@link KvPeer}, or, in the framework's own tests only,
+ * a wrapper around it that breaks one guarantee on purpose (see {@code kvlab.kv.broken}).
+ */
+public interface KvServer extends SimNode {
+    /** The peer behind this server, for the checks. */
+    KvPeer peer();
+
+    /** The plain peer with default Raft options: what every graded scenario runs. */
+    static NodeFactory<KvServer> standard() {
+        NodeFactory<KvPeer> peers = KvPeer.factory(RaftNodeOptions.defaults());
+        return ctx -> new Plain(peers.create(ctx));
+    }
+
+    /** The peer itself, unchanged. */
+    record Plain(KvPeer peer) implements KvServer {
+        @Override
+        public void onMessage(int from, Object message) {
+            peer.onMessage(from, message);
+        }
+
+        @Override
+        public void onTick() {
+            peer.onTick();
+        }
+    }
+}
