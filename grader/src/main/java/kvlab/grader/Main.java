@@ -8,6 +8,8 @@ import kvlab.grader.cli.CheckCommand;
 import kvlab.grader.cli.GradeCommand;
 import kvlab.grader.cli.HandoutCommand;
 import kvlab.grader.cli.ListCommand;
+import kvlab.grader.cli.ReplayCommand;
+import kvlab.grader.cli.StressCommand;
 import kvlab.grader.course.CourseTree;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,7 +33,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: grade, list, handout or check");
+        throw new ParameterException(spec.commandLine(), "missing command: grade, list, handout, check, replay or stress");
     }
 
     public static void main(String[] args) {
@@ -48,6 +50,8 @@ public final class Main implements Runnable {
                 .addSubcommand(new ListCommand(course, console))
                 .addSubcommand(new HandoutCommand(course, console))
                 .addSubcommand(new CheckCommand(course, console))
+                .addSubcommand(new ReplayCommand(course, console))
+                .addSubcommand(new StressCommand(course, console))
                 .setOut(console.out())
                 .setErr(console.err())
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {

@@ -92,6 +92,7 @@ final class Fork implements AutoCloseable {
                 "-Xmx" + spec.heapMiB() + "m",
                 "-XX:+ExitOnOutOfMemoryError",
                 "-XX:ErrorFile=" + scratch.resolve("hs_err_pid%p.log")));
+        command.addAll(spec.systemPropertyOptions());
         seed.ifPresent(s -> command.add("-Dkvlab.seed=" + s));
         command.add("-cp");
         command.add(classpath(spec));

@@ -22,6 +22,17 @@ public final class TestRunner {
 
     /** Hears about each test as it starts and ends, for progress display. */
     public interface Progress {
+        /** Hears nothing: for runs that report only their outcomes. */
+        Progress SILENT = new Progress() {
+            @Override
+            public void started(GradedTest test, int index, int total) {
+            }
+
+            @Override
+            public void finished(TestOutcome outcome, int index, int total) {
+            }
+        };
+
         void started(GradedTest test, int index, int total);
 
         void finished(TestOutcome outcome, int index, int total);

@@ -6,14 +6,14 @@ import java.util.OptionalLong;
 import java.util.stream.LongStream;
 
 /** The seeds a grading run uses: a fixed series, or fresh ones every run. */
-final class Seeds {
+public final class Seeds {
     private static final SecureRandom FRESH = new SecureRandom();
 
     private Seeds() {
     }
 
     /** {@code count} seeds: {@code first, first+1, ...} if given, otherwise fresh positive ones. */
-    static List<Long> choose(OptionalLong first, int count) {
+    public static List<Long> choose(OptionalLong first, int count) {
         if (first.isPresent()) {
             return LongStream.range(0, count).map(i -> first.getAsLong() + i).boxed().toList();
         }

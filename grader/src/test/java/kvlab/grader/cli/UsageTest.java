@@ -76,7 +76,7 @@ class UsageTest {
         assertThat(run(COURSE, "frobnicate")).isEqualTo(2);
         assertThat(err.toString()).contains("Unmatched argument at index 0: 'frobnicate'");
         assertThat(run(COURSE)).isEqualTo(2);
-        assertThat(err.toString()).contains("missing command: grade, list, handout or check");
+        assertThat(err.toString()).contains("missing command: grade, list, handout, check, replay or stress");
     }
 
     @ParameterizedTest

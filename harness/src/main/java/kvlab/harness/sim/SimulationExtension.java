@@ -1,6 +1,13 @@
 package kvlab.harness.sim;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import kvlab.harness.trace.TraceEvent;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -20,8 +27,20 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * original message followed by the seed and the exact replay command
  * ({@code mvn -pl MODULE test -Dtest=Class#method -Dkvlab.seed=N}), with the original as its cause,
  * and prints the last {@value #TRACE_TAIL} trace events to standard error.
+ *
+ * <p>Trace export, for the grader's {@code replay} and {@code --check-determinism}: when the system
+ * property {@value #TRACE_OUT} names a file, after every test that received a simulation (passed or
+ * failed) the extension appends one line {@code Class#method seed digest events} to that file; when
+ * {@value #TRACE_FULL} is also {@code true}, it writes the full trace text to
+ * {@code FILE.Class#method.trace}.
  */
-public final class SimulationExtension implements ParameterResolver, TestExecutionExceptionHandler {
+public final class SimulationExtension
+        implements ParameterResolver, TestExecutionExceptionHandler, AfterEachCallback {
+    /** System property naming the file that collects one digest line per simulated test. */
+    public static final String TRACE_OUT = "kvlab.trace.out";
+    /** System property that, when {@code true}, also writes each simulated test's full trace. */
+    public static final String TRACE_FULL = "kvlab.trace.full";
+
     /** How many trace events a failure prints. */
     public static final int TRACE_TAIL = 50;
 
@@ -50,6 +69,31 @@ public final class SimulationExtension implements ParameterResolver, TestExecuti
                 context.getRequiredTestMethod().getName(), sim.seed(),
                 Seeds.isReferenceBuild(context.getRequiredTestClass()));
         throw new AssertionError(replayMessage(failure, sim.seed(), command), failure);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        Simulation sim = context.getStore(NAMESPACE).get("simulation", Simulation.class);
+        String out = System.getProperty(TRACE_OUT);
+        if (sim == null || out == null || out.isBlank()) {
+            return;
+        }
+        String testId = testId(context);
+        String line = digestLine(testId, sim) + "\n";
+        try {
+            Files.writeString(Path.of(out), line, StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            if (Boolean.getBoolean(TRACE_FULL)) {
+                Files.writeString(Path.of(out + "." + testId + ".trace"), sim.trace().text(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the trace export to " + out, e);
+        }
+    }
+
+    /** The export line of one test: {@code Class#method seed digest events}. */
+    static String digestLine(String testId, Simulation sim) {
+        return testId + " " + sim.seed() + " " + sim.trace().digest() + " " + sim.trace().size();
     }
 
     /** The message of the rethrown error: the original message, the seed and the replay command. */

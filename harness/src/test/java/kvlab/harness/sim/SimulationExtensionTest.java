@@ -6,11 +6,15 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
@@ -71,6 +75,24 @@ class SimulationExtensionTest {
         System.setProperty(Seeds.PROPERTY, "777");
         Throwable failure = runFixture(new String[1]);
         assertThat(failure.getMessage()).contains("seed 777", "-Dkvlab.seed=777");
+    }
+
+    @Test
+    void traceExportWritesTheDigestLineAndTheFullTrace(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("digests.txt");
+        System.setProperty(Seeds.PROPERTY, "42");
+        System.setProperty(SimulationExtension.TRACE_OUT, out.toString());
+        System.setProperty(SimulationExtension.TRACE_FULL, "true");
+        try {
+            runFixture(new String[1]);
+        } finally {
+            System.clearProperty(SimulationExtension.TRACE_OUT);
+            System.clearProperty(SimulationExtension.TRACE_FULL);
+        }
+        String id = "SimulationExtensionTest$FailingFixture#fails";
+        assertThat(Files.readAllLines(out)).singleElement().asString().matches(Pattern.quote(id) + " 42 [0-9a-f]+ [1-9][0-9]*");
+        assertThat(Files.readString(dir.resolve("digests.txt." + id + ".trace")))
+                .contains("NOTE the last thing that happened");
     }
 
     private static Throwable runFixture(String[] stderr) {

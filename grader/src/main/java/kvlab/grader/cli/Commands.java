@@ -1,0 +1,19 @@
+package kvlab.grader.cli;
+
+import kvlab.grader.course.CourseTree;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/** Checks that several commands share. */
+final class Commands {
+    private Commands() {
+    }
+
+    /** {@code --reference} needs the instructors' repository. */
+    static void checkReference(boolean reference, CourseTree course, CommandSpec spec) {
+        if (reference && !course.hasSolutions()) {
+            throw new ParameterException(spec.commandLine(),
+                    "--reference needs the course repository: " + course.root() + " has no solutions-private/");
+        }
+    }
+}
