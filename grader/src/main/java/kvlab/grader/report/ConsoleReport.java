@@ -76,9 +76,12 @@ public final class ConsoleReport {
         for (TestResult t : report.tests()) {
             if (!t.passed()) {
                 out.println("[" + t.test().part() + "] " + t.test().displayName() + " (seed " + t.seed() + ")");
-                Text.firstLines(t.outcome().message(), MESSAGE_LINES).lines()
-                        .forEach(line -> out.println("    " + line));
-                out.println("    replay: " + t.replay());
+                String message = Text.firstLines(t.outcome().message(), MESSAGE_LINES);
+                message.lines().forEach(line -> out.println("    " + line));
+                // A simulated test's own failure message already ends with the same command.
+                if (!message.contains("replay: " + t.replay())) {
+                    out.println("    replay: " + t.replay());
+                }
             }
         }
     }
