@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * still run in a fresh fork, and the reports are complete.
  */
 class HostileFixturesTest {
-    private static final Duration CLASS_LIMIT = Duration.ofSeconds(5);
+    /** Generous enough that JVM start-up and the flood never hit it on a loaded 2-core machine. */
+    private static final Duration CLASS_LIMIT = Duration.ofSeconds(10);
     private static final int HEAP_MIB = 64;
     private static final long SEED = 99;
 
@@ -83,7 +84,7 @@ class HostileFixturesTest {
     void anInfiniteLoopIsKilledAtTheWallClockLimit() {
         TestOutcome loop = outcomes.get("InfiniteLoopFixture.spinsForever");
         assertThat(loop.status()).isEqualTo(TestOutcome.Status.ERRORED);
-        assertThat(loop.message()).isEqualTo("exceeded the wall-clock limit of 5 s and was killed");
+        assertThat(loop.message()).isEqualTo("exceeded the wall-clock limit of " + CLASS_LIMIT.toSeconds() + " s and was killed");
         // Killed only once its class used the whole budget: never early.
         assertThat(loop.wallMillis()).isGreaterThanOrEqualTo(CLASS_LIMIT.toMillis());
     }
@@ -139,7 +140,7 @@ class HostileFixturesTest {
         for (TestOutcome o : inOrder) {
             assertThat(gradescope).contains(o.test().displayName());
         }
-        assertThat(gradescope).contains("called System.exit(3)", "exceeded the wall-clock limit of 5 s",
+        assertThat(gradescope).contains("called System.exit(3)", "exceeded the wall-clock limit of " + CLASS_LIMIT.toSeconds() + " s",
                 "JVM ran out of memory", "boom from the fixture");
         assertThat(ReportFiles.score(out.resolve("results.json"))).isEqualTo(5);
         assertThat(ReportFiles.maxScore(out.resolve("results.json"))).isEqualTo(10);
