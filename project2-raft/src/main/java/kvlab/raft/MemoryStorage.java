@@ -136,6 +136,23 @@ public final class MemoryStorage implements Storage {
     }
 
     /**
+     * Makes {@code data}, the application's state after applying the entry at {@code index}, the latest
+     * snapshot (Project 2C). The entries stay: call {@link #compact} to drop them up to {@code index}.
+     *
+     * @return the new snapshot, with {@code index}, its entry's term and {@code confState}
+     * @throws IllegalArgumentException if {@code index} is not above the current snapshot's index
+     * @throws UnavailableException if {@code index > lastIndex()}
+     */
+    public Snapshot createSnapshot(long index, ConfState confState, byte[] data) {
+        if (index <= snapshot.metadata().index()) {
+            throw new IllegalArgumentException("a snapshot at " + index + " is not newer than the current one at "
+                    + snapshot.metadata().index());
+        }
+        snapshot = new Snapshot(new SnapshotMetadata(confState, index, term(index)), data);
+        return snapshot;
+    }
+
+    /**
      * Replaces the whole log by {@code snapshot}: every entry is discarded, the snapshot's last entry
      * becomes the sentinel, and the membership becomes the snapshot's.
      *

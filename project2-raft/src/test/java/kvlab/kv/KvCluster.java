@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import kvlab.harness.disk.SimDisk;
 import kvlab.harness.linearizability.CheckOptions;
 import kvlab.harness.linearizability.CheckResult;
 import kvlab.harness.linearizability.History;
@@ -21,6 +22,7 @@ import kvlab.harness.sim.NodeState;
 import kvlab.harness.sim.Simulation;
 import kvlab.kv.client.KvClient;
 import kvlab.kv.peer.KvPeer;
+import kvlab.raft.sim.RaftDisk;
 
 /**
  * A simulated replicated store for the 2B tests: peers {@code 1..n}, clients {@value #FIRST_CLIENT} and
@@ -107,6 +109,13 @@ final class KvCluster {
 
     KvPeer peer(int id) {
         return cluster.node(id).peer();
+    }
+
+    /** The bytes of Raft state on peer {@code id}'s disk: every generation of its {@link RaftDisk} file. */
+    long raftLogBytes(int id) {
+        SimDisk disk = cluster.disk(id);
+        return disk.files().stream().filter(f -> f.startsWith(RaftDisk.LOG_FILE))
+                .mapToLong(f -> disk.read(f).orElseThrow().length).sum();
     }
 
     void runFor(long ms) {

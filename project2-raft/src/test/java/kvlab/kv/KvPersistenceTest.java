@@ -73,7 +73,7 @@ class KvPersistenceTest {
     }
 
     /** {@code rounds} times: run 1 s, crash every peer, restart them all. */
-    private static void crashAllRepeatedly(KvCluster c, int rounds) {
+    static void crashAllRepeatedly(KvCluster c, int rounds) {
         for (int round = 0; round < rounds; round++) {
             c.runFor(1_000);
             for (int id : c.servers()) {
@@ -88,7 +88,7 @@ class KvPersistenceTest {
     }
 
     /** {@code rounds} times: crash one or two random up peers, run 700 ms, restart them. */
-    private static void crashRandomly(KvCluster c, RandomGenerator random, int rounds) {
+    static void crashRandomly(KvCluster c, RandomGenerator random, int rounds) {
         for (int round = 0; round < rounds; round++) {
             int victims = 1 + random.nextInt(2);
             List<Integer> crashed = new ArrayList<>();

@@ -13,9 +13,14 @@ public interface KvServer extends SimNode {
     /** The peer behind this server, for the checks. */
     KvPeer peer();
 
-    /** The plain peer with default Raft options: what every graded scenario runs. */
+    /** The plain peer with default Raft options, never compacting: what every 2B scenario runs. */
     static NodeFactory<KvServer> standard() {
-        NodeFactory<KvPeer> peers = KvPeer.factory(RaftNodeOptions.defaults());
+        return compacting(KvPeer.NO_COMPACTION);
+    }
+
+    /** The plain peer with default Raft options, compacting beyond {@code logLimit} applied entries (2C). */
+    static NodeFactory<KvServer> compacting(long logLimit) {
+        NodeFactory<KvPeer> peers = KvPeer.factory(RaftNodeOptions.defaults(), logLimit);
         return ctx -> new Plain(peers.create(ctx));
     }
 

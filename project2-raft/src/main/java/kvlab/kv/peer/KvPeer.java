@@ -26,13 +26,22 @@ import kvlab.raft.sim.RaftStatus;
  * {@link Ready} must, in this order (the protocol on {@link Ready}):
  * <ol>
  *   <li>write its entries and hard state to the {@link RaftDisk} and <b>sync</b>, then put them in the
- *       Raft {@link kvlab.raft.MemoryStorage}; a snapshot fails loudly (Project 2C);
+ *       Raft {@link kvlab.raft.MemoryStorage}. A Ready with a snapshot (Project 2C) replaces the whole
+ *       durable state instead: {@link RaftDisk#rewrite} with the snapshot, the Ready's hard state (else
+ *       the storage's) and its entries; then {@code applySnapshot} and append to the MemoryStorage, and
+ *       {@link KvStore#restore} the store from the snapshot's data;
  *   <li>only then send its messages;
  *   <li>apply its committed entries to the {@link KvStore} in order, and answer the {@link Proposals}
  *       they complete;
  *   <li>{@code advance};
  *   <li>if this node is no longer leader, or leads in another term than before, fail every open
- *       proposal with NOT_LEADER (the clients retry elsewhere).
+ *       proposal with NOT_LEADER (the clients retry elsewhere);
+ *   <li>compact (Project 2C): once more than {@code logLimit} applied entries are in the log (applied
+ *       index minus {@link #truncatedIndex()}), snapshot the store at the applied index
+ *       ({@code createSnapshot} with the voters and {@link KvStore#snapshot()}), {@code compact} the
+ *       MemoryStorage there, and {@link RaftDisk#rewrite} the disk with that snapshot, the storage's hard
+ *       state and the entries after it. Raft then sends this snapshot to followers that need compacted
+ *       entries.
  * </ol>
  *
  * <p>Client commands: a node that is not the leader answers NOT_LEADER with the leader it knows as a
@@ -42,28 +51,51 @@ import kvlab.raft.sim.RaftStatus;
  * applied index reaches the ReadState's index (thesis §6.4). A GET still waiting for its ReadState when
  * leadership changes fails with NOT_LEADER, like a proposal (Raft drops it).
  *
- * <p>Restart: the Raft log and hard state are replayed from the disk, the store recovers its data and
- * applied index, and the RawNode is built with {@code applied} = the store's applied index, so its
- * first Readies deliver again exactly the committed entries the store lost.
+ * <p>Restart: the snapshot, Raft log and hard state are replayed from the disk, the store recovers its
+ * data and applied index (and is restored from the snapshot if the crash left it behind it), and the
+ * RawNode is built with {@code applied} = the store's applied index, so its first Readies deliver again
+ * exactly the committed entries the store lost.
  *
- * <p>Interface for tests: {@link #id()}, {@link #status()}, {@link #appliedIndex()}, {@link #store()}.
+ * <p>Interface for tests: {@link #id()}, {@link #status()}, {@link #appliedIndex()},
+ * {@link #truncatedIndex()}, {@link #store()}.
  */
 public final class KvPeer implements SimNode {
+    /** A log limit that never compacts: the Project 2B setting. */
+    public static final long NO_COMPACTION = Long.MAX_VALUE;
+
     private final NodeContext ctx;
+    /** Compact once the log holds more applied entries than this. */
+    private final long logLimit;
     private final RaftDisk disk;
     private final kvlab.raft.MemoryStorage raftStorage = new kvlab.raft.MemoryStorage();
     private final KvStore store;
     private final RawNode raw;
     private final Proposals proposals = new Proposals();
 
-    /** Builds (or rebuilds, after a crash) the peer from its disk; see the class comment. */
-    public KvPeer(NodeContext ctx, RaftNodeOptions options) {
+    /**
+     * Builds (or rebuilds, after a crash) the peer from its disk; see the class comment.
+     *
+     * @param logLimit compact once the log holds more applied entries than this ({@link #NO_COMPACTION}: never)
+     * @throws IllegalArgumentException if {@code logLimit < 1}
+     */
+    public KvPeer(NodeContext ctx, RaftNodeOptions options, long logLimit) {
         this.ctx = Objects.requireNonNull(ctx, "ctx");
+        if (logLimit < 1) {
+            throw new IllegalArgumentException("log limit must be >= 1: " + logLimit);
+        }
+        this.logLimit = logLimit;
         this.disk = new RaftDisk(ctx.disk());
         RaftDisk.Contents durable = disk.load();
+        if (!durable.snapshot().isEmpty()) {
+            raftStorage.applySnapshot(durable.snapshot());
+        }
         raftStorage.setHardState(durable.hardState());
         raftStorage.append(durable.entries());
         this.store = new KvStore(ctx.disk());
+        if (store.appliedIndex() < durable.snapshot().metadata().index()) {
+            // The crash came after the snapshot was durable but before the store's own batch was.
+            store.restore(durable.snapshot().data());
+        }
         List<Long> voters = new ArrayList<>();
         voters.add((long) ctx.id());
         ctx.peers().forEach(p -> voters.add((long) p));
@@ -72,9 +104,9 @@ public final class KvPeer implements SimNode {
         handleReadies();
     }
 
-    /** A factory for {@code Cluster.start}: every peer gets these Raft options. */
-    public static NodeFactory<KvPeer> factory(RaftNodeOptions options) {
-        return ctx -> new KvPeer(ctx, options);
+    /** A factory for {@code Cluster.start}: every peer gets these Raft options and this log limit. */
+    public static NodeFactory<KvPeer> factory(RaftNodeOptions options, long logLimit) {
+        return ctx -> new KvPeer(ctx, options, logLimit);
     }
 
     @Override
@@ -121,6 +153,11 @@ public final class KvPeer implements SimNode {
         return store.appliedIndex();
     }
 
+    /** The index of the last entry compacted out of the Raft log (0 if none): the latest snapshot's. */
+    public long truncatedIndex() {
+        return raftStorage.firstIndex() - 1;
+    }
+
     /** The store, for queries. */
     public KvStore store() {
         return store;
@@ -144,6 +181,9 @@ public final class KvPeer implements SimNode {
         // KvBasicTest#oneClient and KvPersistenceTest#crashOfAllNodesThenRecovery. Also: turn rd.readStates()
         // into confirmed GETs, answer each once the applied index reaches its index, and fail the GETs still
         // without ReadState when leadership changes. Checked by KvReadIndexTest#readOnlyLoadDuringPartitions.
+        // TODO(2c): a Ready with a snapshot: rewrite the RaftDisk, applySnapshot, store.restore (step 1 of the
+        // class comment); after advance, compact once the log holds more than logLimit applied entries (step 6).
+        // Checked by KvSnapshotTest#followerFarBehindCatchesUpBySnapshot and KvSnapshotTest#logSizeStaysBounded.
         throw new UnsupportedOperationException("not implemented: TODO(2b) KvPeer.handleReadies");
     }
 

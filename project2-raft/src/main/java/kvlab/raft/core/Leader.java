@@ -42,6 +42,10 @@ final class Leader {
     /** The leader's message handler: Beat, Propose, AppendResponse, HeartbeatResponse. */
     void step(Message m) {
         // TODO(2a): Checked by RaftReplicationTest (most tests) and RaftFigure7Test.
+        // TODO(2c): a follower whose next index is below the log's first index gets the snapshot (rule
+        // "Snapshots" on Raft), and its acknowledgement or a heartbeat answer ends the SNAPSHOT state. Checked by
+        // RaftSnapshotTest#leaderSendsASnapshotToAFollowerBehindItsFirstIndex and
+        // RaftSnapshotTest#acknowledgedSnapshotResumesReplication.
         throw new UnsupportedOperationException("not implemented: TODO(2a) Leader.step");
     }
 

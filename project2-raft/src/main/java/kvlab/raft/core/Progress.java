@@ -84,9 +84,15 @@ public final class Progress {
         throw new UnsupportedOperationException("not implemented: TODO(2a) Progress.maybeDecrTo");
     }
 
-    /** Switches to {@link State#PROBE}: next = match + 1, nothing in flight, not paused. */
+    /**
+     * Switches to {@link State#PROBE}: next = match + 1, nothing in flight, not paused. Coming from
+     * {@link State#SNAPSHOT}, next = {@code max(match, pendingSnapshot) + 1} instead: the probe asks
+     * whether the snapshot arrived, and a rejection leads back to sending it.
+     */
     public void becomeProbe() {
         // TODO(2a): Checked by ProgressTest#replicateStreamsUntilTheInflightLimit.
+        // TODO(2c): from SNAPSHOT, next = max(match, pendingSnapshot) + 1. Checked by
+        // RaftSnapshotTest#heartbeatAnswerWithoutAcknowledgementProbesAgain.
         throw new UnsupportedOperationException("not implemented: TODO(2a) Progress.becomeProbe");
     }
 
@@ -94,6 +100,23 @@ public final class Progress {
     public void becomeReplicate() {
         // TODO(2a): Checked by ProgressTest#replicateStreamsUntilTheInflightLimit.
         throw new UnsupportedOperationException("not implemented: TODO(2a) Progress.becomeReplicate");
+    }
+
+    /**
+     * Switches to {@link State#SNAPSHOT} (Project 2C): the leader sent the snapshot at {@code snapshotIndex}
+     * because the follower needs entries the leader's log no longer has; appends pause until the follower
+     * acknowledges an index at or past it.
+     */
+    public void becomeSnapshot(long snapshotIndex) {
+        // TODO(2c): nothing in flight; remember snapshotIndex. Checked by
+        // RaftSnapshotTest#leaderSendsASnapshotToAFollowerBehindItsFirstIndex.
+        throw new UnsupportedOperationException("not implemented: TODO(2c) Progress.becomeSnapshot");
+    }
+
+    /** In {@link State#SNAPSHOT}, the index of the snapshot sent; otherwise 0. */
+    public long pendingSnapshot() {
+        // TODO(2c): Checked by RaftSnapshotTest#leaderSendsASnapshotToAFollowerBehindItsFirstIndex.
+        throw new UnsupportedOperationException("not implemented: TODO(2c) Progress.pendingSnapshot");
     }
 
     /**

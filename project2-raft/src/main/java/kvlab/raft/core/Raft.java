@@ -67,6 +67,16 @@ import kvlab.raft.Storage;
  *       a {@link ReadState} in the next Ready, and a follower's with a {@link Message.ReadIndexResponse},
  *       which the follower turns into a {@link ReadState}. Requests pending when leadership ends are
  *       dropped: the application must time out. Contexts are nonzero (0 marks a plain heartbeat) and unique among pending requests.</li>
+ *   <li>Snapshots (Raft §7, Project 2C): when a follower's next index is below the leader's first index
+ *       (its entries were compacted), the leader sends {@link Message.InstallSnapshot} with
+ *       {@link RaftLog#snapshot()}, moves that follower to {@link Progress.State#SNAPSHOT} and sends it no
+ *       appends until it acknowledges an index at or past the snapshot (then {@link Progress.State#REPLICATE});
+ *       a {@link kvlab.raft.SnapshotUnavailableException} means "try again later". A heartbeat answer from a
+ *       follower still in SNAPSHOT means the snapshot may be lost: back to {@link Progress.State#PROBE}. A
+ *       follower restores ({@link RaftLog#restore}) a snapshot beyond its commit index whose last entry it
+ *       does not hold, only commits up to it if it holds that entry, ignores an older one, and always answers
+ *       with an {@link Message.AppendResponse} acknowledging its commit index. The restored snapshot comes out
+ *       in the next Ready, without committed entries; {@code advance} marks it persisted and applied.</li>
  * </ol>
  *
  * <p>Not thread-safe: the application calls it from one thread (or one simulated node).
@@ -114,6 +124,8 @@ public final class Raft {
         // TODO(2b): ReadIndex and ReadIndexResponse for followers (forward; turn an answer into a ReadState),
         // and in Leader (hold back until this term commits; heartbeat round with the context; answer on a
         // quorum). Keep the confirmed ReadStates here for RawNode.ready. Checked by RaftReadIndexTest.
+        // TODO(2c): InstallSnapshot for followers and candidates (rule "Snapshots"). Checked by
+        // RaftSnapshotTest#followerRestoresASnapshotBeyondItsCommit and RaftSnapshotTest#followerIgnoresAStaleSnapshot.
         throw new UnsupportedOperationException("not implemented: TODO(2a) Raft.step");
     }
 

@@ -227,21 +227,27 @@ public final class RaftLog {
         throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.stableTo");
     }
 
-    /** The committed entries not yet applied: {@code (applied, committed]}, in order. */
+    /**
+     * The committed entries not yet applied: {@code (applied, committed]}, in order, starting no lower
+     * than {@link #firstIndex()}; none while a snapshot is pending (the application installs it first).
+     */
     public List<Entry> nextCommittedEntries() {
         // TODO(2a): Checked by RaftLogTest#committedEntriesAreDeliveredUntilApplied.
+        // TODO(2c): nothing while a snapshot is pending; never below firstIndex(). Checked by
+        // RaftSnapshotTest#restoreReplacesTheLog and RaftSnapshotTest#restartFromASnapshotDeliversOnlyLaterEntries.
         throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.nextCommittedEntries");
     }
 
     /** Whether {@link #nextCommittedEntries()} is not empty. */
     public boolean hasNextCommittedEntries() {
-        // TODO(2a): Checked by RaftLogTest#committedEntriesAreDeliveredUntilApplied.
+        // TODO(2a): Checked by RaftLogTest#committedEntriesAreDeliveredUntilApplied. TODO(2c): as above.
         throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.hasNextCommittedEntries");
     }
 
     /** A snapshot received from the leader and not yet persisted (Project 2C). */
     public Optional<Snapshot> unstableSnapshot() {
-        // TODO(2c): the pending snapshot set by restore, until stableSnapTo. Checked by the 2C tests.
+        // TODO(2c): the pending snapshot set by restore, until stableSnapTo. Checked by
+        // RaftSnapshotTest#restoreReplacesTheLog.
         throw new UnsupportedOperationException("not implemented: TODO(2c) RaftLog.unstableSnapshot");
     }
 
@@ -252,6 +258,17 @@ public final class RaftLog {
     public void restore(Snapshot snapshot) {
         // TODO(2c): Checked by the 2C tests.
         throw new UnsupportedOperationException("not implemented: TODO(2c) RaftLog.restore");
+    }
+
+    /**
+     * The snapshot to send a follower that needs entries this log no longer has (Project 2C): the
+     * pending one, else the storage's.
+     *
+     * @throws kvlab.raft.SnapshotUnavailableException if the storage is preparing one
+     */
+    public Snapshot snapshot() {
+        // TODO(2c): Checked by RaftSnapshotTest#leaderSendsASnapshotToAFollowerBehindItsFirstIndex.
+        throw new UnsupportedOperationException("not implemented: TODO(2c) RaftLog.snapshot");
     }
 
     /** Records that the application persisted the pending snapshot at {@code index} (Project 2C). */

@@ -104,6 +104,8 @@ public final class RawNode {
     public void advance(Ready ready) {
         // TODO(2a): stableTo the last entry, appliedTo the last committed entry. Checked by
         // RawNodeTest#nothingIsRedeliveredAfterAdvance.
+        // TODO(2c): a Ready's snapshot is now persisted AND applied (stableSnapTo, appliedTo its index). Checked
+        // by RaftSnapshotTest#rawNodeDeliversTheSnapshotThenEntriesAfterIt.
         throw new UnsupportedOperationException("not implemented: TODO(2a) RawNode.advance");
     }
 

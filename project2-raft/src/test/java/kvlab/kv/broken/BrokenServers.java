@@ -1,6 +1,8 @@
 package kvlab.kv.broken;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.NavigableMap;
 import java.util.random.RandomGenerator;
 import kvlab.harness.disk.SimDisk;
 import kvlab.harness.sim.EventHandle;
@@ -10,7 +12,10 @@ import kvlab.kv.Command;
 import kvlab.kv.KvResponse;
 import kvlab.kv.KvServer;
 import kvlab.kv.Op;
+import kvlab.kv.StoreSnapshot;
 import kvlab.kv.peer.KvPeer;
+import kvlab.raft.Message;
+import kvlab.raft.Snapshot;
 import kvlab.raft.sim.RaftNodeOptions;
 
 /**
@@ -37,8 +42,36 @@ final class BrokenServers {
         };
     }
 
+    /**
+     * Snapshots arrive without the de-duplication table: every {@code c/} pair (a client's last applied
+     * sequence number, in {@link kvlab.kv.peer.KvStore}'s layout) is cut from an incoming snapshot, as if
+     * the sender's store left it out. Peers compact beyond {@code logLimit} entries.
+     */
+    static NodeFactory<KvServer> snapshotsWithoutDeduplication(long logLimit) {
+        return ctx -> new NoDedupInSnapshots(KvPeer.factory(RaftNodeOptions.defaults(), logLimit).create(ctx));
+    }
+
     private static KvPeer newPeer(NodeContext ctx) {
-        return KvPeer.factory(RaftNodeOptions.defaults()).create(ctx);
+        return KvPeer.factory(RaftNodeOptions.defaults(), KvPeer.NO_COMPACTION).create(ctx);
+    }
+
+    private record NoDedupInSnapshots(KvPeer peer) implements KvServer {
+        @Override
+        public void onMessage(int from, Object message) {
+            peer.onMessage(from, message instanceof Message.InstallSnapshot s ? withoutDeduplication(s) : message);
+        }
+
+        @Override
+        public void onTick() {
+            peer.onTick();
+        }
+
+        private static Message.InstallSnapshot withoutDeduplication(Message.InstallSnapshot s) {
+            NavigableMap<byte[], byte[]> pairs = StoreSnapshot.decode(s.snapshot().data());
+            pairs.keySet().removeIf(key -> new String(key, StandardCharsets.UTF_8).startsWith("c/"));
+            Snapshot stripped = new Snapshot(s.snapshot().metadata(), StoreSnapshot.encode(pairs));
+            return new Message.InstallSnapshot(s.from(), s.to(), s.term(), stripped);
+        }
     }
 
     private record StaleReads(KvPeer peer, NodeContext ctx) implements KvServer {

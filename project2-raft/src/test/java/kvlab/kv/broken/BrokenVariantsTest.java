@@ -8,11 +8,12 @@ import kvlab.harness.sim.Seeds;
 import kvlab.harness.sim.Simulation;
 import kvlab.kv.KvServer;
 import kvlab.kv.ReadScenarios;
+import kvlab.kv.SnapshotScenarios;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The framework's own check that the graded 2B read scenarios catch real bugs: each broken server
+ * The framework's own check that the graded 2B read scenarios and 2C snapshot scenarios catch real bugs: each broken server
  * must fail its scenario with a message that explains the violation. Not graded. It needs a working
  * peer to break, so it runs only in a reference build ({@code -Preference}) and is skipped otherwise.
  */
@@ -41,9 +42,19 @@ class BrokenVariantsTest {
     }
 
     @Test
+    void snapshotsWithoutDeduplicationApplyARetriedAppendTwice() {
+        assertThatThrownBy(() -> SnapshotScenarios.snapshotKeepsDeduplication(sim("dedup"),
+                BrokenServers.snapshotsWithoutDeduplication(10)))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageMatching("(?s).*(appends in the final value of a\\d \\(each exactly once, in order\\)"
+                        + "|values of a\\d on each peer).*");
+    }
+
+    @Test
     void theReferencePassesEveryScenarioUsedHere() {
         ReadScenarios.readOnlyLoadDuringPartitions(sim("partitions"), KvServer.standard(), NetworkConfig.reliable());
         ReadScenarios.readOnlyLoadDuringPartitions(sim("unreliable"), KvServer.standard(), NetworkConfig.unreliable());
+        SnapshotScenarios.snapshotKeepsDeduplication(sim("dedup"), KvServer.compacting(10));
     }
 
     private static Simulation sim(String scenario) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import kvlab.raft.Config;
+import kvlab.raft.ConfState;
 import kvlab.raft.Entry;
 import kvlab.raft.MemoryStorage;
 import kvlab.raft.Message;
@@ -17,7 +18,8 @@ import kvlab.raft.Ready;
  * A tiny application around {@link RawNode}s for the RawNode tests: it handles every Ready by the
  * protocol (persist, then send, then apply, then advance), checks on the way that no message carries an
  * entry that is not persisted yet, and delivers messages synchronously until all is quiet. It keeps
- * every node's ReadStates and every message sent, and drops the messages a test chooses to lose.
+ * every node's ReadStates and every message sent, and drops the messages a test chooses to lose. A
+ * Ready's snapshot is installed in the node's storage; {@link #compact} snapshots a node's log.
  */
 final class ReadyLoop {
     private static final int MAX_ROUNDS = 10_000;
@@ -99,9 +101,21 @@ final class ReadyLoop {
         }
     }
 
+    /**
+     * Snapshots node {@code id}'s state at its applied index (the data names the index) and compacts its
+     * storage there, as an application does when its log grows too long.
+     */
+    void compact(long id) {
+        long applied = nodes.get(id).raft().raftLog().applied();
+        MemoryStorage storage = storages.get(id);
+        storage.createSnapshot(applied, new ConfState(nodes.get(id).raft().peers()), Fixtures.bytes("state@" + applied));
+        storage.compact(applied);
+    }
+
     /** The protocol on {@link Ready}, rule by rule. */
     void handle(long id, Ready ready) {
         MemoryStorage storage = storages.get(id);
+        ready.snapshot().ifPresent(storage::applySnapshot);
         storage.append(ready.entries());
         ready.hardState().ifPresent(storage::setHardState);
         for (Message m : ready.messages()) {

@@ -3,15 +3,18 @@ package kvlab.kv.peer;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.nio.ByteBuffer;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import kvlab.harness.disk.SimDisk;
 import kvlab.kv.Command;
 import kvlab.kv.Op;
+import kvlab.kv.StoreSnapshot;
 import kvlab.raft.Entry;
 import kvlab.raft.EntryType;
 import kvlab.standalone.memory.MemoryStorage;
 import kvlab.standalone.storage.ColumnFamilies;
+import kvlab.standalone.storage.StorageIterator;
 import kvlab.standalone.storage.StorageReader;
 import kvlab.standalone.storage.WriteBatch;
 
@@ -30,6 +33,9 @@ import kvlab.standalone.storage.WriteBatch;
  *       the entries are durable in the Raft log, and a restart re-applies what the store lost.
  *   <li>A write whose {@code seq} is at or below its client's last applied one is a retry of a command
  *       already applied: it changes nothing (exactly-once). GETs read the current value.
+ *   <li>Project 2C: {@link #snapshot} captures the whole state — data, de-duplication table AND applied
+ *       index — and {@link #restore} replaces the whole state by one, in one write batch. A snapshot
+ *       without the de-duplication table would let a retry that reaches a restored peer apply twice.
  * </ol>
  *
  * <p>Layout in family {@code default}: {@code d/<key>} holds a user value, {@code c/<client id>} a
@@ -103,6 +109,46 @@ public final class KvStore {
         }
         batch.put(CF, clientKey(c.clientId()), toBytes(c.seq()));
         return null;
+    }
+
+    /**
+     * The store's whole state, for a Raft snapshot (Project 2C): every pair of family {@code default}
+     * ({@code d/}, {@code c/} and {@code m/applied} keys), encoded by {@link StoreSnapshot}.
+     */
+    public byte[] snapshot() {
+        NavigableMap<byte[], byte[]> pairs = StoreSnapshot.newPairs();
+        try (StorageReader reader = storage.reader(); StorageIterator it = reader.iterator(CF)) {
+            for (it.seek(new byte[0]); it.valid(); it.next()) {
+                pairs.put(it.key(), it.value());
+            }
+        }
+        return StoreSnapshot.encode(pairs);
+    }
+
+    /**
+     * Replaces the whole state by {@code data}, a {@link #snapshot()} of some peer's store (Project 2C):
+     * keys it does not hold are deleted, and {@link #appliedIndex()} becomes the snapshot's, all in one
+     * write batch.
+     *
+     * @throws IllegalArgumentException if {@code data} is not a snapshot or holds no applied index
+     */
+    public void restore(byte[] data) {
+        NavigableMap<byte[], byte[]> pairs = StoreSnapshot.decode(data);
+        byte[] snapshotApplied = pairs.get(APPLIED_KEY);
+        if (snapshotApplied == null) {
+            throw new IllegalArgumentException("a store snapshot without " + new String(APPLIED_KEY, UTF_8));
+        }
+        WriteBatch.Builder batch = WriteBatch.builder();
+        try (StorageReader reader = storage.reader(); StorageIterator it = reader.iterator(CF)) {
+            for (it.seek(new byte[0]); it.valid(); it.next()) {
+                if (!pairs.containsKey(it.key())) {
+                    batch.delete(CF, it.key());
+                }
+            }
+        }
+        pairs.forEach((key, value) -> batch.put(CF, key, value));
+        storage.write(batch.build());
+        applied = toLong(snapshotApplied);
     }
 
     private Optional<byte[]> read(byte[] key) {

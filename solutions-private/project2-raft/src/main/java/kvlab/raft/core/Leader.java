@@ -13,10 +13,13 @@ import kvlab.raft.Message.AppendResponse;
 import kvlab.raft.Message.Beat;
 import kvlab.raft.Message.Heartbeat;
 import kvlab.raft.Message.HeartbeatResponse;
+import kvlab.raft.Message.InstallSnapshot;
 import kvlab.raft.Message.Propose;
 import kvlab.raft.Message.ReadIndex;
 import kvlab.raft.Message.ReadIndexResponse;
 import kvlab.raft.ReadState;
+import kvlab.raft.Snapshot;
+import kvlab.raft.SnapshotUnavailableException;
 
 /**
  * The leader role of a {@link Raft} node: progress per follower, replication (Raft §5.3), commitment
@@ -104,6 +107,10 @@ final class Leader {
             Progress pr = progress.get(r.from());
             pr.setRecentActive(true);
             pr.onHeartbeatResponse();
+            if (pr.state() == Progress.State.SNAPSHOT) {
+                // The follower is alive but has not acknowledged the snapshot: it may have been lost.
+                pr.becomeProbe();
+            }
             if (pr.match() < raft.raftLog().lastIndex()) {
                 // Even an empty append probes: its answer tells where a lagging follower's log ends.
                 sendAppend(r.from(), true);
@@ -132,7 +139,8 @@ final class Leader {
         if (!pr.maybeUpdate(r.index())) {
             return;
         }
-        if (pr.state() == Progress.State.PROBE) {
+        if (pr.state() == Progress.State.PROBE
+                || (pr.state() == Progress.State.SNAPSHOT && pr.match() >= pr.pendingSnapshot())) {
             pr.becomeReplicate();
         } else {
             pr.freeInflightsTo(r.index());
@@ -238,8 +246,10 @@ final class Leader {
             return false;
         }
         RaftLog log = raft.raftLog();
+        if (pr.next() < log.firstIndex()) {
+            return sendSnapshot(to, pr);
+        }
         long prevIndex = pr.next() - 1;
-        // Project 2C: a prevIndex below the first index (CompactedException) means sending a snapshot.
         long prevTerm = log.term(prevIndex);
         List<Entry> entries = log.entries(pr.next(), raft.config().maxSizePerMsg());
         if (entries.isEmpty() && !sendIfEmpty) {
@@ -247,6 +257,26 @@ final class Leader {
         }
         raft.send(new Append(raft.id(), to, raft.term(), prevTerm, prevIndex, entries, log.committed()));
         pr.sentAppend(prevIndex + entries.size(), !entries.isEmpty());
+        return true;
+    }
+
+    /**
+     * Raft §7: the follower needs entries compacted away, so it gets the latest snapshot instead, and
+     * appends to it pause until it acknowledges. A storage still preparing one is asked again later.
+     */
+    private boolean sendSnapshot(long to, Progress pr) {
+        Snapshot snapshot;
+        try {
+            snapshot = raft.raftLog().snapshot();
+        } catch (SnapshotUnavailableException notYet) {
+            return false;
+        }
+        if (snapshot.isEmpty()) {
+            throw new IllegalStateException("node " + raft.id() + ": the log is compacted up to "
+                    + (raft.raftLog().firstIndex() - 1) + " but the storage has no snapshot");
+        }
+        raft.send(new InstallSnapshot(raft.id(), to, raft.term(), snapshot));
+        pr.becomeSnapshot(snapshot.metadata().index());
         return true;
     }
 

@@ -35,6 +35,8 @@ public final class Progress {
     private boolean recentActive;
     /** In REPLICATE: the last index of each unacknowledged append, oldest first. */
     private final Deque<Long> inflights = new ArrayDeque<>();
+    /** In SNAPSHOT: the index of the snapshot sent; else 0. */
+    private long pendingSnapshot;
 
     /** A follower about which nothing is known yet: match 0, the given next, in {@link State#PROBE}. */
     public Progress(long next, int maxInflight) {
@@ -108,19 +110,41 @@ public final class Progress {
         return true;
     }
 
-    /** Switches to {@link State#PROBE}: next = match + 1, nothing in flight, not paused. */
+    /**
+     * Switches to {@link State#PROBE}: next = match + 1, nothing in flight, not paused. Coming from
+     * {@link State#SNAPSHOT}, next = {@code max(match, pendingSnapshot) + 1} instead: the probe asks
+     * whether the snapshot arrived, and a rejection leads back to sending it.
+     */
     public void becomeProbe() {
-        state = State.PROBE;
-        next = match + 1;
-        probeSent = false;
-        inflights.clear();
+        next = Math.max(match, state == State.SNAPSHOT ? pendingSnapshot : 0) + 1;
+        reset(State.PROBE);
     }
 
     /** Switches to {@link State#REPLICATE}: next = match + 1, nothing in flight. */
     public void becomeReplicate() {
-        state = State.REPLICATE;
         next = match + 1;
+        reset(State.REPLICATE);
+    }
+
+    /**
+     * Switches to {@link State#SNAPSHOT} (Project 2C): the leader sent the snapshot at {@code snapshotIndex}
+     * because the follower needs entries the leader's log no longer has; appends pause until the follower
+     * acknowledges an index at or past it.
+     */
+    public void becomeSnapshot(long snapshotIndex) {
+        reset(State.SNAPSHOT);
+        pendingSnapshot = snapshotIndex;
+    }
+
+    /** In {@link State#SNAPSHOT}, the index of the snapshot sent; otherwise 0. */
+    public long pendingSnapshot() {
+        return pendingSnapshot;
+    }
+
+    private void reset(State newState) {
+        state = newState;
         probeSent = false;
+        pendingSnapshot = 0;
         inflights.clear();
     }
 

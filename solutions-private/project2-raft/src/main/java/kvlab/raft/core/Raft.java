@@ -88,6 +88,16 @@ import kvlab.raft.Storage;
  *       a {@link ReadState} in the next Ready, and a follower's with a {@link Message.ReadIndexResponse},
  *       which the follower turns into a {@link ReadState}. Requests pending when leadership ends are
  *       dropped: the application must time out. Contexts are nonzero (0 marks a plain heartbeat) and unique among pending requests.</li>
+ *   <li>Snapshots (Raft §7, Project 2C): when a follower's next index is below the leader's first index
+ *       (its entries were compacted), the leader sends {@link Message.InstallSnapshot} with
+ *       {@link RaftLog#snapshot()}, moves that follower to {@link Progress.State#SNAPSHOT} and sends it no
+ *       appends until it acknowledges an index at or past the snapshot (then {@link Progress.State#REPLICATE});
+ *       a {@link kvlab.raft.SnapshotUnavailableException} means "try again later". A heartbeat answer from a
+ *       follower still in SNAPSHOT means the snapshot may be lost: back to {@link Progress.State#PROBE}. A
+ *       follower restores ({@link RaftLog#restore}) a snapshot beyond its commit index whose last entry it
+ *       does not hold, only commits up to it if it holds that entry, ignores an older one, and always answers
+ *       with an {@link Message.AppendResponse} acknowledging its commit index. The restored snapshot comes out
+ *       in the next Ready, without committed entries; {@code advance} marks it persisted and applied.</li>
  * </ol>
  *
  * <p>Not thread-safe: the application calls it from one thread (or one simulated node).
@@ -376,15 +386,21 @@ public final class Raft {
         send(new HeartbeatResponse(id, h.from(), term, h.context()));
     }
 
-    /** Raft §7 (completed in Project 2C): install a snapshot that is ahead of our commit index. */
+    /**
+     * Raft §7: a snapshot beyond the commit index replaces the log, unless the log already holds its last
+     * entry (then the commit index just moves up to it); an older one changes nothing. The answer
+     * acknowledges the commit index either way: everything up to it matches the leader's log.
+     */
     private void handleSnapshot(InstallSnapshot s) {
         long index = s.snapshot().metadata().index();
-        if (index > raftLog.committed() && !raftLog.matchTerm(index, s.snapshot().metadata().term())) {
-            raftLog.restore(s.snapshot());
-        } else if (index > raftLog.committed()) {
-            raftLog.commitTo(index);
+        if (index > raftLog.committed()) {
+            if (raftLog.matchTerm(index, s.snapshot().metadata().term())) {
+                raftLog.commitTo(index);
+            } else {
+                raftLog.restore(s.snapshot());
+            }
         }
-        send(new AppendResponse(id, s.from(), term, raftLog.lastIndex(), false, 0, 0));
+        send(new AppendResponse(id, s.from(), term, raftLog.committed(), false, 0, 0));
     }
 
     /** Puts {@code m} in the outbox. */

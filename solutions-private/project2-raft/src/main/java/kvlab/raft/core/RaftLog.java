@@ -327,14 +327,19 @@ public final class RaftLog {
         unstableOffset = index + 1;
     }
 
-    /** The committed entries not yet applied: {@code (applied, committed]}, in order. */
+    /**
+     * The committed entries not yet applied: {@code (applied, committed]}, in order, starting no lower
+     * than {@link #firstIndex()}; none while a snapshot is pending (the application installs it first).
+     */
     public List<Entry> nextCommittedEntries() {
-        return hasNextCommittedEntries() ? List.copyOf(slice(applied + 1, committed + 1, Long.MAX_VALUE)) : List.of();
+        return hasNextCommittedEntries()
+                ? List.copyOf(slice(Math.max(applied + 1, firstIndex()), committed + 1, Long.MAX_VALUE))
+                : List.of();
     }
 
     /** Whether {@link #nextCommittedEntries()} is not empty. */
     public boolean hasNextCommittedEntries() {
-        return committed > applied;
+        return pendingSnapshot == null && committed > Math.max(applied, firstIndex() - 1);
     }
 
     /** A snapshot received from the leader and not yet persisted (Project 2C). */
@@ -351,6 +356,16 @@ public final class RaftLog {
         unstable.clear();
         unstableOffset = snapshot.metadata().index() + 1;
         committed = snapshot.metadata().index();
+    }
+
+    /**
+     * The snapshot to send a follower that needs entries this log no longer has (Project 2C): the
+     * pending one, else the storage's.
+     *
+     * @throws kvlab.raft.SnapshotUnavailableException if the storage is preparing one
+     */
+    public Snapshot snapshot() {
+        return pendingSnapshot != null ? pendingSnapshot : storage.snapshot();
     }
 
     /** Records that the application persisted the pending snapshot at {@code index} (Project 2C). */

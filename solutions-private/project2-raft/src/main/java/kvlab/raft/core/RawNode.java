@@ -150,7 +150,10 @@ public final class RawNode {
             Entry last = ready.entries().get(ready.entries().size() - 1);
             log.stableTo(last.index(), last.term());
         }
-        ready.snapshot().ifPresent(s -> log.stableSnapTo(s.metadata().index()));
+        ready.snapshot().ifPresent(s -> {
+            log.stableSnapTo(s.metadata().index());
+            log.appliedTo(s.metadata().index());
+        });
         if (!ready.committedEntries().isEmpty()) {
             log.appliedTo(ready.committedEntries().get(ready.committedEntries().size() - 1).index());
         }
