@@ -28,7 +28,8 @@ import kvlab.raft.sim.RaftDisk;
  * A simulated replicated store for the 2B tests: peers {@code 1..n}, clients {@value #FIRST_CLIENT} and
  * up, one {@link History} of every client operation, and the end-of-scenario checks.
  *
- * <p>Every scenario ends with {@link #finish}: heal the network, restart crashed peers, stop the
+ * <p>After every event of every peer, {@link PeerInvariants} checks the Raft invariants its status shows.
+ * Every scenario ends with {@link #finish}: heal the network, restart crashed peers, stop the
  * workload, and require every outstanding operation to complete within {@value #LIVENESS_LIMIT_MS} ms of
  * virtual time; then check each client's appends, the whole history's linearizability, and that all
  * peers' stores hold the same values once they applied the same entries.
@@ -58,7 +59,7 @@ final class KvCluster {
         for (int id = 1; id <= servers; id++) {
             ids.add(id);
         }
-        this.cluster = Cluster.start(sim, network, ids, TICK_MS, factory);
+        this.cluster = Cluster.start(sim, network, ids, TICK_MS, new PeerInvariants(sim).watch(factory));
     }
 
     /** {@code servers} peers on {@code net}, running {@code clients} workload clients over {@code keys}. */

@@ -4,23 +4,26 @@ package kvlab.raft.cluster;
  * A Raft safety invariant failed during a simulated cluster run. The message names the invariant,
  * the nodes, the index or term, the virtual time and the seed that replays the run.
  */
-final class InvariantViolation extends AssertionError {
+public final class InvariantViolation extends AssertionError {
     private static final long serialVersionUID = 1L;
 
     private final Invariant invariant;
 
-    InvariantViolation(Invariant invariant, String detail, String where) {
+    public InvariantViolation(Invariant invariant, String detail, String where) {
         super("Raft invariant violated: " + invariant.title + ": " + detail + " [" + where + "]");
         this.invariant = invariant;
     }
 
     /** Which invariant failed. */
-    Invariant invariant() {
+    public Invariant invariant() {
         return invariant;
     }
 
-    /** The invariants {@link InvariantChecker} checks after every simulated event. */
-    enum Invariant {
+    /**
+     * The invariants {@link InvariantChecker} checks after every simulated event (and
+     * {@code kvlab.kv.PeerInvariants} those a store peer's status shows).
+     */
+    public enum Invariant {
         ELECTION_SAFETY("election safety (at most one leader per term, Raft §5.2)"),
         ONE_VOTE_PER_TERM("one vote per term (Raft §5.2; the vote must be persisted)"),
         LOG_MATCHING("log matching (same index and term => same entry and same prefix, Raft §5.3)"),
@@ -34,7 +37,8 @@ final class InvariantViolation extends AssertionError {
         COMMIT_MONOTONIC("the commit index never decreases, across restarts too"),
         COMMIT_WITHIN_LOG("the commit index never passes the end of the node's log"),
         STATE_PERSISTED("once its Readies are handled, a node's term, vote, commit and log are all persisted"
-                + " (a Ready carries every change)");
+                + " (a Ready carries every change)"),
+        COMPACT_ONLY_APPLIED("only applied entries are compacted into a snapshot (Project 2C)");
 
         final String title;
 
