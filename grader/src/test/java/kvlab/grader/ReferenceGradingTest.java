@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
  * and every report says so in its format.
  */
 class ReferenceGradingTest {
-    /** Parts 1, 2a, 2b, 4a, 4b and 4c have graded tests so far. */
-    static final int PARTS_WITH_TESTS = 6;
+    /** Parts 1, 2a, 2b, 2c, 4a, 4b and 4c have graded tests so far. */
+    static final int PARTS_WITH_TESTS = 7;
 
     @TempDir
     static Path reports;
@@ -39,8 +39,8 @@ class ReferenceGradingTest {
     @Test
     void everyTestRanUnderBothSeeds() {
         assertThat(run.err()).contains("seeds: [42, 43]", "[1 seed 1/2] 1/", "[1 seed 2/2] 1/",
-                "[2a seed 2/2] 1/", "[2b seed 2/2] 1/", "[4a seed 2/2] 1/");
-        assertThat(run.out().lines().filter(line -> line.matches("(1|2[ab]|4[abc]) +\\w+\\..*") && !line.contains(" total ")))
+                "[2a seed 2/2] 1/", "[2b seed 2/2] 1/", "[2c seed 2/2] 1/", "[4a seed 2/2] 1/");
+        assertThat(run.out().lines().filter(line -> line.matches("(1|2[abc]|4[abc]) +\\w+\\..*") && !line.contains(" total ")))
                 .isNotEmpty().allMatch(line -> line.contains(" passed ") && line.endsWith(" 2 seeds"));
     }
 
@@ -52,7 +52,7 @@ class ReferenceGradingTest {
         assertThat(tests).isNotEmpty();
         for (JsonElement test : tests) {
             assertThat(test.getAsJsonObject().get("status").getAsString()).isEqualTo("passed");
-            assertThat(test.getAsJsonObject().get("name").getAsString()).matches("Part (1|2a|2b|4a|4b|4c): .+");
+            assertThat(test.getAsJsonObject().get("name").getAsString()).matches("Part (1|2a|2b|2c|4a|4b|4c): .+");
         }
         assertThat(ReportFiles.json(results).get("output").getAsString()).contains("reference", "seeds [42, 43]");
     }
