@@ -339,7 +339,8 @@ public final class RaftLog {
 
     /** Whether {@link #nextCommittedEntries()} is not empty. */
     public boolean hasNextCommittedEntries() {
-        return pendingSnapshot == null && committed > Math.max(applied, firstIndex() - 1);
+        // A pending snapshot is committed up to its index, which firstIndex() - 1 already is.
+        return committed > Math.max(applied, firstIndex() - 1);
     }
 
     /** A snapshot received from the leader and not yet persisted (Project 2C). */
