@@ -18,6 +18,7 @@ import kvlab.harness.net.SimNetwork;
 import kvlab.harness.sim.Cluster;
 import kvlab.harness.sim.NodeFactory;
 import kvlab.harness.sim.NodeState;
+import kvlab.harness.sim.RoleTrace;
 import kvlab.harness.sim.Simulation;
 import kvlab.kv.client.KvClient;
 import kvlab.kv.peer.KvPeer;
@@ -56,7 +57,43 @@ final class KvCluster {
         for (int id = 1; id <= servers; id++) {
             ids.add(id);
         }
-        this.cluster = Cluster.start(sim, network, ids, TICK_MS, factory);
+        this.cluster = Cluster.start(sim, network, ids, TICK_MS, roleTraced(factory, new RoleTrace(sim)));
+        sim.recordHistory(history);
+    }
+
+    /** {@code factory}'s servers, with each peer's Raft role and term traced after every event it handles. */
+    private static NodeFactory<KvServer> roleTraced(NodeFactory<KvServer> factory, RoleTrace roles) {
+        return ctx -> {
+            RoleTraced server = new RoleTraced(factory.create(ctx), roles);
+            roles.started(ctx.id());
+            server.traceRole();
+            return server;
+        };
+    }
+
+    /** A server that reports its peer's role and term to the trace; the peer itself is untouched. */
+    private record RoleTraced(KvServer inner, RoleTrace roles) implements KvServer {
+        @Override
+        public KvPeer peer() {
+            return inner.peer();
+        }
+
+        @Override
+        public void onMessage(int from, Object message) {
+            inner.onMessage(from, message);
+            traceRole();
+        }
+
+        @Override
+        public void onTick() {
+            inner.onTick();
+            traceRole();
+        }
+
+        void traceRole() {
+            var status = inner.peer().status();
+            roles.observe(inner.peer().id(), status.role().name(), status.term());
+        }
     }
 
     /** {@code servers} peers on {@code net}, running {@code clients} workload clients over {@code keys}. */
@@ -214,6 +251,7 @@ final class KvCluster {
     /** Fails with the checker's explanation unless the history is linearizable. */
     void assertLinearizable() {
         CheckResult result = LinearizabilityChecker.check(history, CHECK_OPTIONS);
+        sim.recordVerdict(result);
         assertThat(result.outcome()).as("linearizability of %d client operations:%n%s",
                 history.ops().size(), result.describe()).isEqualTo(CheckResult.Outcome.OK);
     }
