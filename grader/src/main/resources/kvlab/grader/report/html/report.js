@@ -138,9 +138,9 @@
         const role = roleOf(label);
         tip(svg('rect', { x: x(from), y, width: w, height: row - 6, fill: ROLE_COLORS[role] || '#ccc' }, chart),
           'n' + lane.node + ': ' + label + ' [' + from + ', ' + to + '] ms');
-        if (w > 70) {
-          const short = role === 'CRASHED' || role === 'PAUSED' || role === '?' ? role.toLowerCase()
-            : role.replace('PRE_CANDIDATE', 'pre-cand.').toLowerCase() + ' ' + label.split(' ').slice(1).join(' ');
+        const short = role === 'CRASHED' || role === 'PAUSED' || role === '?' ? role.toLowerCase()
+          : role.replace('PRE_CANDIDATE', 'pre-cand.').toLowerCase() + ' ' + label.split(' ').slice(1).join(' ');
+        if (w > short.length * 6.5 + 6) {
           svg('text', { x: x(from) + 3, y: y + 13, fill: role === 'CRASHED' ? '#fff' : '#222' }, chart, short);
         }
       });
@@ -171,7 +171,7 @@
       if (m) { ids.add(+m[2]); ids.add(+m[3]); }
     });
     const columns = [...ids].sort((a, b) => a - b);
-    const WINDOW = Math.min(150, shown.length);
+    const WINDOW = Math.min(60, shown.length);
     const controls = html('div', { class: 'controls' }, parent);
     const slider = html('input', { type: 'range', min: 0, max: shown.length - WINDOW, value: 0 }, controls);
     const label = html('span', {}, controls);
