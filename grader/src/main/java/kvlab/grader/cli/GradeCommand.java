@@ -83,7 +83,7 @@ public final class GradeCommand implements Callable<Integer> {
             ConsoleReport.print(report, console.out());
             Reports.write(report, out);
             Path html = out.resolve("report.html");
-            HtmlReport.write(report, t -> Evidence.readExported(exports, t.test()), html);
+            HtmlReport.write(report, HtmlReport.Sections.FAILURES, t -> Evidence.readExported(exports, t.test()), html);
             console.err().println("reports written to " + out.toAbsolutePath() + "; open " + html.toAbsolutePath());
             return report.passed() ? 0 : 1;
         } finally {

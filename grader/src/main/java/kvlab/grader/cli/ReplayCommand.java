@@ -117,7 +117,7 @@ public final class ReplayCommand implements Callable<Integer> {
         GradeReport report = new GradeReport("replay of " + graded.displayName() + (reference ? " (reference)" : ""),
                 List.of(seed), List.of(new PartResult(graded.part(), module, List.of(result), "")), List.of(),
                 run.outcome().wallMillis());
-        HtmlReport.write(report, t -> run.evidence(), html);
+        HtmlReport.write(report, HtmlReport.Sections.EVERY_RUN, t -> run.evidence(), html);
         console.out().println("HTML report written to " + html.toAbsolutePath());
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import kvlab.grader.engine.Evidence;
 import kvlab.grader.report.ConsoleReport;
 import kvlab.grader.report.GradeReport;
@@ -22,7 +23,7 @@ import kvlab.grader.report.TestResult;
 
 /**
  * {@code report.html}: one self-contained page (inline style and script, nothing fetched, opens offline)
- * with the score table and, for each failing test, its message, seed and replay command and, when the
+ * with the score table and, for each failing test (or the one run of a replay), its message, seed and replay command and, when the
  * test exported its trace ({@link Evidence}), a lane per node (role, term, crashes, pauses, network
  * changes), a message diagram around the failure, the client operations as intervals per client with
  * the linearizability counter-example marked, and the trace text with a filter.
@@ -49,54 +50,69 @@ public final class HtmlReport {
     }
 
     /**
-     * Writes the report of {@code report} to {@code file}; {@code evidence} gives a failing test's export,
-     * if it has one. An export that cannot be read becomes a note in its section, not an error.
+     * Which tests get a section of their own, and what the page calls those sections.
+     *
+     * @param title the heading over the sections
+     * @param shown whether a test gets one
      */
-    public static void write(GradeReport report, Function<TestResult, Optional<Evidence>> evidence, Path file) {
+    public record Sections(String title, Predicate<TestResult> shown) {
+        /** A grading run: the failing tests. */
+        public static final Sections FAILURES = new Sections("Failures", t -> !t.passed());
+        /** A replay: its one run, passed or not. */
+        public static final Sections EVERY_RUN = new Sections("Runs", t -> true);
+    }
+
+    /**
+     * Writes the report of {@code report} to {@code file}, with a section for each test {@code sections}
+     * shows; {@code evidence} gives a test's export, if it has one. An export that cannot be read becomes
+     * a note in its section, not an error.
+     */
+    public static void write(GradeReport report, Sections sections, Function<TestResult, Optional<Evidence>> evidence,
+                             Path file) {
         try (Writer out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
-            write(report, evidence, out);
+            write(report, sections, evidence, out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
     }
 
-    static void write(GradeReport report, Function<TestResult, Optional<Evidence>> evidence, Writer out)
-            throws IOException {
-        List<TestResult> failures = report.tests().stream().filter(t -> !t.passed()).toList();
+    static void write(GradeReport report, Sections sections, Function<TestResult, Optional<Evidence>> evidence,
+                      Writer out) throws IOException {
+        List<TestResult> shown = report.tests().stream().filter(sections.shown()).toList();
+        long failing = report.tests().stream().filter(t -> !t.passed()).count();
         int eventsPerTest = Math.max(MIN_EVENTS_PER_TEST,
-                Math.min(MAX_EVENTS_PER_TEST, TOTAL_EVENTS / Math.max(1, failures.size())));
+                Math.min(MAX_EVENTS_PER_TEST, TOTAL_EVENTS / Math.max(1, shown.size())));
         out.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>KVLab report: "
                 + report.earned() + "/" + report.possible() + " points</title>\n<style>\n" + resource("report.css")
                 + "</style></head>\n<body>\n");
         out.write("<header><h1>KVLab grade report</h1><p>" + escape(report.mode()) + " · seeds "
                 + escape(report.seeds().toString()) + " · <b>" + report.earned() + "/" + report.possible()
-                + " points</b> · " + failures.size() + " failing · " + seconds(report.wallMillis()) + "</p></header>\n");
-        scoreTable(report, out);
+                + " points</b> · " + failing + " failing · " + seconds(report.wallMillis()) + "</p></header>\n");
+        scoreTable(report, shown, out);
         for (String note : report.notes()) {
             out.write("<p class=\"note\">" + escape(note) + "</p>\n");
         }
-        out.write("<section id=\"failures\"><h2>Failures (" + failures.size() + ")</h2>\n");
+        out.write("<section id=\"runs\"><h2>" + escape(sections.title()) + " (" + shown.size() + ")</h2>\n");
         for (PartResult part : report.parts()) {
             if (part.failedSetup()) {
                 out.write("<h3>Part " + escape(part.part()) + " could not run</h3><pre>" + escape(part.setupError())
                         + "</pre>\n");
             }
         }
-        for (int i = 0; i < failures.size(); i++) {
-            failure(i, failures.get(i), evidence, eventsPerTest, out);
+        for (int i = 0; i < shown.size(); i++) {
+            run(i, shown.get(i), evidence, eventsPerTest, out);
         }
         out.write("</section>\n<script>\n" + resource("report.js") + "</script>\n</body></html>\n");
     }
 
-    private static void scoreTable(GradeReport report, Writer out) throws IOException {
+    private static void scoreTable(GradeReport report, List<TestResult> shown, Writer out) throws IOException {
         out.write("<section id=\"score\"><h2>Score</h2><label><input type=\"checkbox\" id=\"only-failing\">"
                 + " failing tests only</label>\n<table><thead><tr><th>Part</th><th>Test</th><th>Points</th>"
                 + "<th>Result</th><th>Time</th><th>Seed</th></tr></thead><tbody>\n");
-        List<TestResult> failures = report.tests().stream().filter(t -> !t.passed()).toList();
         for (PartResult part : report.parts()) {
             for (TestResult t : part.tests()) {
                 String name = escape(t.test().displayName());
-                String cell = t.passed() ? name : "<a href=\"#f-" + failures.indexOf(t) + "\">" + name + "</a>";
+                String cell = shown.contains(t) ? "<a href=\"#f-" + shown.indexOf(t) + "\">" + name + "</a>" : name;
                 out.write("<tr class=\"" + (t.passed() ? "pass" : "fail") + "\"><td>" + escape(part.part()) + "</td><td>"
                         + cell + "</td><td class=\"num\">" + t.earned() + "/" + t.test().points() + "</td><td>"
                         + ConsoleReport.status(t.outcome().status()) + "</td><td class=\"num\">"
@@ -110,9 +126,9 @@ public final class HtmlReport {
                 + report.possible() + "</td><td></td><td></td><td></td></tr>\n</tbody></table></section>\n");
     }
 
-    private static void failure(int index, TestResult t, Function<TestResult, Optional<Evidence>> evidence,
+    private static void run(int index, TestResult t, Function<TestResult, Optional<Evidence>> evidence,
                                 int maxEvents, Writer out) throws IOException {
-        out.write("<details class=\"failure\" id=\"f-" + index + "\"" + (index == 0 ? " open" : "") + "><summary>["
+        out.write("<details class=\"run " + (t.passed() ? "pass" : "fail") + "\" id=\"f-" + index + "\"" + (index == 0 ? " open" : "") + "><summary>["
                 + escape(t.test().part()) + "] " + escape(t.test().displayName()) + " — "
                 + ConsoleReport.status(t.outcome().status()) + ", seed " + t.seed() + "</summary>\n<pre class=\"message\">"
                 + escape(t.outcome().message()) + "</pre>\n<p>seed <b>" + t.seed() + "</b> · replay:</p><pre class=\"replay\">"

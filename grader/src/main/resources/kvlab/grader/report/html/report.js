@@ -1,5 +1,5 @@
-// Draws each failing test of a KVLab report from its embedded JSON (see FailureView.java), only when its
-// section is opened. Text always goes in through textContent, never innerHTML: trace details are
+// Draws each test section of a KVLab report from its embedded JSON (see FailureView.java), only when it
+// is opened. Text always goes in through textContent, never innerHTML: trace details are
 // whatever student code printed.
 (function () {
   'use strict';
@@ -47,7 +47,7 @@
     onlyFailing.addEventListener('change', () => document.body.classList.toggle('only-failing', onlyFailing.checked));
   }
 
-  document.querySelectorAll('details.failure').forEach(section => {
+  document.querySelectorAll('details.run').forEach(section => {
     const draw = () => {
       const viz = section.querySelector(':scope > .viz');
       if (!viz || section.dataset.drawn) return;
@@ -305,7 +305,7 @@
       drawn.forEach(([id, client, opKey, call, invoked, returned, mark]) => {
         const y = top + clients.indexOf(client) * row + 4;
         const x0 = x(invoked), x1 = returned < 0 ? x(to) : x(returned);
-        const bar = tip(svg('rect', { x: x0, y, width: Math.max(2, x1 - x0), height: row - 8, rx: 3,
+        const bar = tip(svg('rect', { x: x0, y, width: Math.max(mark ? 6 : 2, x1 - x0), height: row - 8, rx: 3,
           fill: OP_COLORS[mark], stroke: mark ? '#333' : '#7f9fc0', 'stroke-dasharray': returned < 0 ? '4,3' : '',
           'fill-opacity': returned < 0 ? 0.4 : 1, 'stroke-width': mark === 1 ? 2 : 1 }, chart),
           'client ' + client + ' #' + id + ': ' + call + ' [' + invoked + ', ' + (returned < 0 ? 'never returned' : returned) + ']');

@@ -54,9 +54,22 @@ class HtmlReportTest {
                 t -> Optional.empty());
 
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<table", "id=\"score\"", "KvBasicTest.basic",
-                "<a href=\"#f-0\">KvTest.fails</a>", "5/10", "id=\"failures\"", "Failures (1)", "expected 3 but was 4",
+                "<a href=\"#f-0\">KvTest.fails</a>", "5/10", "Failures (1)", "expected 3 but was 4",
                 "seed <b>42</b>", "-Dkvlab.seed=42", "No trace was exported", "<style>", "function render(")
                 .doesNotContain("<link", "src=\"http", "href=\"http");
+    }
+
+    @Test
+    void aReplayShowsItsRunEvenWhenItPassed() throws IOException {
+        TestResult passed = result(test("KvBasicTest", "basic"), TestOutcome.Status.PASSED, "");
+        Evidence evidence = new Evidence("KvBasicTest#basic", 42, "d", 1,
+                List.of(new Evidence.Event(0, 1, "START", "incarnation 1")), List.of(), Optional.empty());
+        StringWriter out = new StringWriter();
+        HtmlReport.write(report(passed), HtmlReport.Sections.EVERY_RUN, t -> Optional.of(evidence), out);
+
+        assertThat(out.toString()).contains("Runs (1)", "<a href=\"#f-0\">KvBasicTest.basic</a>",
+                "<details class=\"run pass\" id=\"f-0\" open>");
+        assertThat(data(out.toString(), 0).getAsJsonArray("rows")).hasSize(1);
     }
 
     @Test
@@ -102,7 +115,7 @@ class HtmlReportTest {
         Evidence big = new Evidence("KvTest#fails", 42, "d", 250_000, trace, ops, Optional.empty());
         Path file = dir.resolve("report.html");
         long started = System.nanoTime();
-        HtmlReport.write(report(failing("boom")), t -> Optional.of(big), file);
+        HtmlReport.write(report(failing("boom")), HtmlReport.Sections.FAILURES, t -> Optional.of(big), file);
         long millis = (System.nanoTime() - started) / 1_000_000;
 
         long size = file.toFile().length();
@@ -136,7 +149,7 @@ class HtmlReportTest {
     private static String render(GradeReport report, Function<TestResult, Optional<Evidence>> evidence)
             throws IOException {
         StringWriter out = new StringWriter();
-        HtmlReport.write(report, evidence, out);
+        HtmlReport.write(report, HtmlReport.Sections.FAILURES, evidence, out);
         return out.toString();
     }
 
