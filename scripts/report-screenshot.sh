@@ -42,11 +42,24 @@ fi
 report="$work/out/report.html"
 grep -q '"verdictKey":"[^"]' "$report" || { echo "report-screenshot: no counter-example in $report" >&2; exit 1; }
 
+# The page must draw without script errors, and draw only the visible trace rows, not all of them.
+browse=("$browser" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking
+  --disable-component-update --disable-sync --user-data-dir="$work/profile" --window-size=1400,4200)
+"${browse[@]}" --enable-logging=stderr --v=0 --dump-dom "file://$report" >"$work/dom.html" 2>"$work/dom.log"
+if grep -q "Uncaught" "$work/dom.log"; then
+  grep "Uncaught" "$work/dom.log" >&2
+  echo "report-screenshot: the page's script failed" >&2
+  exit 1
+fi
+rows="$(grep -o 'class="row [A-Z_]*' "$work/dom.html" | wc -l)"
+if (( rows < 1 || rows > 200 )); then
+  echo "report-screenshot: expected a window of trace rows on the page, found $rows" >&2
+  exit 1
+fi
+
 mkdir -p "$(dirname "$png")"
 cp "$report" "${png%.png}.html"
 rm -f "$png"
-"$browser" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
-  --disable-component-update --disable-sync --user-data-dir="$work/profile" --window-size=1400,4200 \
-  --screenshot="$png" "file://$report" 2>"$work/browser.log" || { cat "$work/browser.log" >&2; exit 1; }
+"${browse[@]}" --screenshot="$png" "file://$report" 2>"$work/browser.log" || { cat "$work/browser.log" >&2; exit 1; }
 [[ -s "$png" ]] || { echo "report-screenshot: chromium wrote no screenshot" >&2; cat "$work/browser.log" >&2; exit 1; }
-echo "report-screenshot: $png (report: ${png%.png}.html)"
+echo "report-screenshot: $png (report: ${png%.png}.html; $rows trace rows drawn)"

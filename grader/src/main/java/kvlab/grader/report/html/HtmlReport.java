@@ -85,7 +85,7 @@ public final class HtmlReport {
         out.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>KVLab report: "
                 + report.earned() + "/" + report.possible() + " points</title>\n<style>\n" + resource("report.css")
                 + "</style></head>\n<body>\n");
-        out.write("<header><h1>KVLab grade report</h1><p>" + escape(report.mode()) + " · seeds "
+        out.write("<header><h1>KVLab report</h1><p>" + escape(report.mode()) + " · seeds "
                 + escape(report.seeds().toString()) + " · <b>" + report.earned() + "/" + report.possible()
                 + " points</b> · " + failing + " failing · " + seconds(report.wallMillis()) + "</p></header>\n");
         scoreTable(report, shown, out);
@@ -130,9 +130,11 @@ public final class HtmlReport {
                                 int maxEvents, Writer out) throws IOException {
         out.write("<details class=\"run " + (t.passed() ? "pass" : "fail") + "\" id=\"f-" + index + "\"" + (index == 0 ? " open" : "") + "><summary>["
                 + escape(t.test().part()) + "] " + escape(t.test().displayName()) + " — "
-                + ConsoleReport.status(t.outcome().status()) + ", seed " + t.seed() + "</summary>\n<pre class=\"message\">"
-                + escape(t.outcome().message()) + "</pre>\n<p>seed <b>" + t.seed() + "</b> · replay:</p><pre class=\"replay\">"
-                + escape(t.replay()) + "</pre>\n");
+                + ConsoleReport.status(t.outcome().status()) + ", seed " + t.seed() + "</summary>\n");
+        if (!t.outcome().message().isEmpty()) {
+            out.write("<pre class=\"message\">" + escape(t.outcome().message()) + "</pre>\n");
+        }
+        out.write("<p>seed <b>" + t.seed() + "</b> · replay:</p><pre class=\"replay\">" + escape(t.replay()) + "</pre>\n");
         if (!t.outcome().details().isEmpty()) {
             out.write("<details><summary>details</summary><pre>" + escape(t.outcome().details()) + "</pre></details>\n");
         }
@@ -149,7 +151,9 @@ public final class HtmlReport {
             return;
         }
         FailureView view = FailureView.of(exported.get(), maxEvents, MAX_OPS_PER_TEST);
-        out.write("<div class=\"viz\" data-index=\"" + index + "\"></div>\n<script type=\"application/json\" id=\"data-"
+        // The script marks this moment in every panel and names it with the data-focus text.
+        out.write("<div class=\"viz\" data-index=\"" + index + "\" data-focus=\""
+                + (t.passed() ? "the end of the run" : "the failure") + "\"></div>\n<script type=\"application/json\" id=\"data-"
                 + index + "\">");
         out.write(scriptData(GSON.toJson(view)));
         out.write("</script></details>\n");

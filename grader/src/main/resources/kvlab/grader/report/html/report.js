@@ -66,13 +66,14 @@
   openFromHash();
 
   function render(viz, data) {
-    const view = { data, listeners: [] };
+    const focus = viz.dataset.focus;
+    const view = { data, focus, listeners: [] };
     // Moving to a virtual time: every panel that can follow registers here.
     view.goTo = time => view.listeners.forEach(listen => listen(time));
     cutNotes(viz, data);
     lanes(panel(viz, 'Nodes', 'Role and term of each node over virtual time (from the STATE events its test '
-      + 'fixture traced); dark: crashed; dashed lines: network changes; red line: the failure. Click to follow a time.'), data, view);
-    messages(panel(viz, 'Messages around the failure', 'One column per node or client, time flowing down, one '
+      + 'fixture traced); dark: crashed; dashed lines: network changes; red line: ' + focus + '. Click to follow a time.'), data, view);
+    messages(panel(viz, 'Messages around ' + focus, 'One column per node or client, time flowing down, one '
       + 'row per event (ticks and notes left out); arrows go from send to delivery, red dashed ones end in a drop.'), data, view);
     if (data.opsTotal > 0) {
       operations(panel(viz, 'Client operations', 'Each bar spans an operation from invocation to response '
@@ -96,11 +97,11 @@
     }
     if (data.rows.length < data.retained) {
       notes.push('This page embeds events ' + (data.first + 1) + '–' + (data.first + data.rows.length) + ' of the '
-        + data.retained + ' retained, around the failure; the replay command with ./kvlab replay --trace prints them all.');
+        + data.retained + ' retained, around ' + viz.dataset.focus + '; ./kvlab replay with --trace prints them all.');
     }
     if (data.ops.length < data.opsTotal) {
       notes.push('It embeds ' + data.ops.length + ' of ' + data.opsTotal
-        + ' client operations: the counter-example and those nearest the failure.');
+        + ' client operations: the counter-example and those nearest ' + viz.dataset.focus + '.');
     }
     notes.forEach(text => html('p', { class: 'note' }, viz, text));
   }
@@ -148,7 +149,7 @@
     data.network.forEach(([time, detail]) => tip(svg('line', { x1: x(time), x2: x(time), y1: top, y2: height,
       stroke: '#6a3d9a', 'stroke-dasharray': '3,3', 'stroke-width': 1.5 }, chart), time + ' ms: ' + detail));
     tip(svg('line', { x1: x(data.focus), x2: x(data.focus), y1: top - 2, y2: height, stroke: '#d62728',
-      'stroke-width': 2 }, chart), 'failure at ' + data.focus + ' ms');
+      'stroke-width': 2 }, chart), focus + ' at ' + data.focus + ' ms');
     chart.addEventListener('click', e => {
       const box = chart.getBoundingClientRect();
       const t = start + ((e.clientX - box.left) / box.width * width - left) / (width - left - right) * span;
@@ -183,7 +184,7 @@
     };
     button(controls, '◀ earlier', () => { slider.value = +slider.value - WINDOW / 2; draw(); });
     button(controls, 'later ▶', () => { slider.value = +slider.value + WINDOW / 2; draw(); });
-    button(controls, 'to the failure', () => place(data.focusRow));
+    button(controls, 'to ' + view.focus, () => place(data.focusRow));
     const holder = html('div', {}, parent);
     slider.addEventListener('input', () => draw());
     view.listeners.push(time => place(rowAt(data, time)));
@@ -213,7 +214,7 @@
         const [time, node, kindIndex, detail] = data.rows[rowIndex];
         const kind = data.kinds[kindIndex], y = top + k * step;
         if (rowIndex === data.focusRow) {
-          tip(svg('rect', { x: 0, y: y - step / 2, width, height: step, fill: '#fdd' }, chart), 'the failure');
+          tip(svg('rect', { x: 0, y: y - step / 2, width, height: step, fill: '#fdd' }, chart), view.focus);
         }
         if (time !== lastTime) {
           svg('text', { x: 4, y: y + 4, fill: '#777', class: 'mono' }, chart, time + ' ms');
@@ -336,7 +337,7 @@
       time + ' ' + (node < 0 ? '-' : 'n' + node) + ' ' + data.kinds[kind] + (detail ? ' ' + detail : ''));
     const lower = lines.map(l => l.toLowerCase());
     let matches = lines.map((_, i) => i);
-    button(controls, 'to the failure', () => scrollToRow(data.focusRow));
+    button(controls, 'to ' + view.focus, () => scrollToRow(data.focusRow));
 
     function scrollToRow(row) {
       let k = matches.findIndex(i => i >= row);
