@@ -57,8 +57,9 @@ public final class GradeCommand implements Callable<Integer> {
     private int seeds;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Write results.json (Gradescope), classroom.json (GitHub Classroom), junit/ and report.html "
-                    + "(score table; for each failing test its trace, node timelines, messages and client operations) here.")
+            description = "Write results.json (Gradescope), classroom.json (GitHub Classroom), junit/ and report.html"
+                    + " (score table; for each failing test its trace, node timelines, messages and client"
+                    + " operations) here.")
     private Path out;
 
     @Option(names = "--timeout", paramLabel = "S", defaultValue = "120",

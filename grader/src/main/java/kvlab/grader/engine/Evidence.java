@@ -60,7 +60,7 @@ public record Evidence(String test, long seed, String digest, long events, List<
         }
     }
 
-    /** {@code spec} with the harness's export on: digests to {@code dir/digests.txt}, and the JSON of every failing test. */
+    /** {@code spec} with the harness's export on: digests to {@code dir/digests.txt}, the JSON of each failing test. */
     public static ForkSpec exportingFailures(ForkSpec spec, Path dir) {
         return spec.withSystemProperty(TracedRun.TRACE_OUT, digestFile(dir).toString())
                 .withSystemProperty(PROPERTY, "failed");

@@ -60,7 +60,8 @@ final class TraceExport {
         out.write(",\n\"history\":[");
         String separator = "\n";
         for (KvOp op : history.ops()) {
-            out.write(separator + "[" + op.id() + "," + op.clientId() + "," + string(op.key()) + "," + string(op.call()) + ","
+            out.write(separator + "[" + op.id() + "," + op.clientId() + "," + string(op.key()) + ","
+                    + string(op.call()) + ","
                     + op.invokeTime() + "," + (op.pending() ? -1 : op.returnTime()) + "]");
             separator = ",\n";
         }

@@ -23,10 +23,10 @@ import kvlab.grader.report.TestResult;
 
 /**
  * {@code report.html}: one self-contained page (inline style and script, nothing fetched, opens offline)
- * with the score table and, for each failing test (or the one run of a replay), its message, seed and replay command and, when the
- * test exported its trace ({@link Evidence}), a lane per node (role, term, crashes, pauses, network
- * changes), a message diagram around the failure, the client operations as intervals per client with
- * the linearizability counter-example marked, and the trace text with a filter.
+ * with the score table and, for each failing test (or the one run of a replay), its message, seed and
+ * replay command and, when the test exported its trace ({@link Evidence}), a lane per node (role, term,
+ * crashes, pauses, network changes), a message diagram around the failure, the client operations as
+ * intervals per client with the linearizability counter-example marked, and the trace text with a filter.
  *
  * <p>Size stays bounded: every failing test embeds at most {@link #MAX_EVENTS_PER_TEST} events and
  * {@link #MAX_OPS_PER_TEST} operations, and all together about {@link #TOTAL_EVENTS} events; the page
@@ -67,8 +67,8 @@ public final class HtmlReport {
      * shows; {@code evidence} gives a test's export, if it has one. An export that cannot be read becomes
      * a note in its section, not an error.
      */
-    public static void write(GradeReport report, Sections sections, Function<TestResult, Optional<Evidence>> evidence,
-                             Path file) {
+    public static void write(GradeReport report, Sections sections,
+                             Function<TestResult, Optional<Evidence>> evidence, Path file) {
         try (Writer out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
             write(report, sections, evidence, out);
         } catch (IOException e) {
@@ -100,7 +100,7 @@ public final class HtmlReport {
             }
         }
         for (int i = 0; i < shown.size(); i++) {
-            run(i, shown.get(i), evidence, eventsPerTest, out);
+            section(i, shown.get(i), evidence, eventsPerTest, out);
         }
         out.write("</section>\n<script>\n" + resource("report.js") + "</script>\n</body></html>\n");
     }
@@ -113,12 +113,14 @@ public final class HtmlReport {
             for (TestResult t : part.tests()) {
                 String name = escape(t.test().displayName());
                 String cell = shown.contains(t) ? "<a href=\"#f-" + shown.indexOf(t) + "\">" + name + "</a>" : name;
-                out.write("<tr class=\"" + (t.passed() ? "pass" : "fail") + "\"><td>" + escape(part.part()) + "</td><td>"
-                        + cell + "</td><td class=\"num\">" + t.earned() + "/" + t.test().points() + "</td><td>"
+                out.write("<tr class=\"" + (t.passed() ? "pass" : "fail") + "\"><td>" + escape(part.part())
+                        + "</td><td>" + cell + "</td><td class=\"num\">" + t.earned() + "/" + t.test().points()
+                        + "</td><td>"
                         + ConsoleReport.status(t.outcome().status()) + "</td><td class=\"num\">"
                         + seconds(t.outcome().wallMillis()) + "</td><td class=\"num\">" + t.seed() + "</td></tr>\n");
             }
-            String total = part.failedSetup() ? "could not run" : part.tests().isEmpty() ? "no graded tests yet" : "total";
+            String total = part.failedSetup() ? "could not run"
+                    : part.tests().isEmpty() ? "no graded tests yet" : "total";
             out.write("<tr class=\"total\"><td>" + escape(part.part()) + "</td><td>" + total + "</td><td class=\"num\">"
                     + part.earned() + "/" + part.possible() + "</td><td></td><td></td><td></td></tr>\n");
         }
@@ -126,23 +128,27 @@ public final class HtmlReport {
                 + report.possible() + "</td><td></td><td></td><td></td></tr>\n</tbody></table></section>\n");
     }
 
-    private static void run(int index, TestResult t, Function<TestResult, Optional<Evidence>> evidence,
+    private static void section(int index, TestResult t, Function<TestResult, Optional<Evidence>> evidence,
                                 int maxEvents, Writer out) throws IOException {
-        out.write("<details class=\"run " + (t.passed() ? "pass" : "fail") + "\" id=\"f-" + index + "\"" + (index == 0 ? " open" : "") + "><summary>["
-                + escape(t.test().part()) + "] " + escape(t.test().displayName()) + " — "
-                + ConsoleReport.status(t.outcome().status()) + ", seed " + t.seed() + "</summary>\n");
+        out.write("<details class=\"run " + (t.passed() ? "pass" : "fail") + "\" id=\"f-" + index + "\""
+                + (index == 0 ? " open" : "") + "><summary>[" + escape(t.test().part()) + "] "
+                + escape(t.test().displayName()) + " — " + ConsoleReport.status(t.outcome().status()) + ", seed "
+                + t.seed() + "</summary>\n");
         if (!t.outcome().message().isEmpty()) {
             out.write("<pre class=\"message\">" + escape(t.outcome().message()) + "</pre>\n");
         }
-        out.write("<p>seed <b>" + t.seed() + "</b> · replay:</p><pre class=\"replay\">" + escape(t.replay()) + "</pre>\n");
+        out.write("<p>seed <b>" + t.seed() + "</b> · replay:</p><pre class=\"replay\">" + escape(t.replay())
+                + "</pre>\n");
         if (!t.outcome().details().isEmpty()) {
-            out.write("<details><summary>details</summary><pre>" + escape(t.outcome().details()) + "</pre></details>\n");
+            out.write("<details><summary>details</summary><pre>" + escape(t.outcome().details())
+                    + "</pre></details>\n");
         }
         Optional<Evidence> exported;
         try {
             exported = evidence.apply(t);
         } catch (RuntimeException e) {
-            out.write("<p class=\"note\">The trace export could not be read: " + escape(e.getMessage()) + "</p></details>\n");
+            out.write("<p class=\"note\">The trace export could not be read: " + escape(e.toString())
+                    + "</p></details>\n");
             return;
         }
         if (exported.isEmpty()) {
@@ -150,18 +156,19 @@ public final class HtmlReport {
                     + " before the test ended.</p></details>\n");
             return;
         }
-        FailureView view = FailureView.of(exported.get(), maxEvents, MAX_OPS_PER_TEST);
+        RunView view = RunView.of(exported.get(), maxEvents, MAX_OPS_PER_TEST);
         // The script marks this moment in every panel and names it with the data-focus text.
         out.write("<div class=\"viz\" data-index=\"" + index + "\" data-focus=\""
-                + (t.passed() ? "the end of the run" : "the failure") + "\"></div>\n<script type=\"application/json\" id=\"data-"
-                + index + "\">");
+                + (t.passed() ? "the end of the run" : "the failure") + "\"></div>\n"
+                + "<script type=\"application/json\" id=\"data-" + index + "\">");
         out.write(scriptData(GSON.toJson(view)));
         out.write("</script></details>\n");
     }
 
     /**
      * JSON made safe inside a script element: '<' can occur only inside JSON strings, where its escape
-     * (backslash, u003c) means the same, and without it no "&lt;/script" or "&lt;!--" can end or confuse the element.
+     * (backslash, u003c) means the same, and without it no "&lt;/script" or "&lt;!--" can end or confuse
+     * the element.
      */
     static String scriptData(String json) {
         return json.replace("<", "\\u003c");

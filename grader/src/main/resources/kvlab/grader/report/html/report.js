@@ -1,4 +1,4 @@
-// Draws each test section of a KVLab report from its embedded JSON (see FailureView.java), only when it
+// Draws each test section of a KVLab report from its embedded JSON (see RunView.java), only when it
 // is opened. Text always goes in through textContent, never innerHTML: trace details are
 // whatever student code printed.
 (function () {

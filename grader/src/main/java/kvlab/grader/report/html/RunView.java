@@ -15,12 +15,12 @@ import kvlab.grader.engine.Evidence.ClientOp;
 import kvlab.grader.engine.Evidence.Event;
 
 /**
- * What the page's script draws for one failing test, cut to size: node lanes and network changes over
- * the whole retained trace (they are small), and windows of at most {@code maxEvents} events and
- * {@code maxOps} client operations around the failure. Serialised to JSON as it stands.
+ * What the page's script draws for one test run, cut to size: node lanes and network changes over the
+ * whole retained trace (they are small), and windows of at most {@code maxEvents} events and
+ * {@code maxOps} client operations around the focus (the failure). Serialised to JSON as it stands.
  *
  * @param end virtual time of the last retained event
- * @param focus virtual time of the failure: the return of the operation that fits no linearization, or the end
+ * @param focus virtual time of the focus: the return of the operation that fits no linearization, else the end
  * @param kinds event kind names; rows refer to them by index
  * @param nodes one lane per node: its role segments, crashes and pauses
  * @param network changes of the network's faults, each {@code [time, detail]}
@@ -35,7 +35,7 @@ import kvlab.grader.engine.Evidence.Event;
  * @param opsTotal client operations in the history
  * @param verdictKey the key the counter-example is about, or empty
  */
-record FailureView(long end, long focus, List<String> kinds, List<Lane> nodes, List<List<Object>> network,
+record RunView(long end, long focus, List<String> kinds, List<Lane> nodes, List<List<Object>> network,
                    long total, int retained, int first, List<List<Object>> rows, int focusRow,
                    List<List<Object>> ops, int opsTotal, String verdictKey) {
     /** Event details longer than this are cut in the embedded rows (a message can print a whole log). */
@@ -45,7 +45,7 @@ record FailureView(long end, long focus, List<String> kinds, List<Lane> nodes, L
     record Lane(int node, List<List<Object>> segments) {
     }
 
-    static FailureView of(Evidence evidence, int maxEvents, int maxOps) {
+    static RunView of(Evidence evidence, int maxEvents, int maxOps) {
         List<Event> trace = evidence.trace();
         long end = trace.isEmpty() ? 0 : trace.get(trace.size() - 1).time();
         long focus = unplaced(evidence).map(ClientOp::returned).orElse(end);
@@ -61,7 +61,7 @@ record FailureView(long end, long focus, List<String> kinds, List<Lane> nodes, L
         }
         List<List<Object>> network = trace.stream().filter(e -> e.kind().equals("NETWORK"))
                 .map(e -> List.<Object>of(e.time(), e.detail())).toList();
-        return new FailureView(end, focus, kinds, lanes(trace, end), network, evidence.events(), trace.size(), first,
+        return new RunView(end, focus, kinds, lanes(trace, end), network, evidence.events(), trace.size(), first,
                 rows, Math.max(0, Math.min(focusIndex, last - 1) - first), ops(evidence, focus, maxOps),
                 evidence.history().size(), evidence.verdict().flatMap(Evidence.Verdict::key).orElse(""));
     }
