@@ -57,6 +57,17 @@ if (( rows < 1 || rows > 200 )); then
   exit 1
 fi
 
+# The filter box: typing " DROP #" must leave only DROP rows (a copy of the page types it on load).
+# (A script after </html> still runs: the parser moves it into the body.)
+{ cat "$report"; echo '<script>const box = document.querySelector("input[type=search]"); box.value = " DROP #";'
+  echo 'box.dispatchEvent(new Event("input"));</script>'; } >"$work/filtered.html"
+"${browse[@]}" --dump-dom "file://$work/filtered.html" >"$work/filtered-dom.html" 2>/dev/null
+shown="$(grep -o 'class="row [A-Z_]*' "$work/filtered-dom.html" | sort | uniq -c)"
+if [[ "$(wc -l <<<"$shown")" -ne 1 || "$shown" != *'class="row DROP' ]]; then
+  echo "report-screenshot: filtering the trace for DROP left: $shown" >&2
+  exit 1
+fi
+
 mkdir -p "$(dirname "$png")"
 cp "$report" "${png%.png}.html"
 rm -f "$png"

@@ -293,6 +293,7 @@
 
     function draw() {
       holder.textContent = '';
+      to = Math.max(to, from + 1);
       const key = keySelect.value;
       const ops = data.ops.filter(o => (!key || o[2] === key) && o[4] <= to && (o[5] < 0 || o[5] >= from));
       const clients = [...new Set(data.ops.filter(o => !key || o[2] === key).map(o => o[1]))].sort((a, b) => a - b);
