@@ -3,6 +3,7 @@ package kvlab.grader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonElement;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import kvlab.grader.report.ReportFiles;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,6 +56,12 @@ class ReferenceGradingTest {
             assertThat(test.getAsJsonObject().get("name").getAsString()).matches("Part (1|2a|2b|2c|4a|4b|4c): .+");
         }
         assertThat(ReportFiles.json(results).get("output").getAsString()).contains("reference", "seeds [42, 43]");
+    }
+
+    @Test
+    void writesAReportHtmlWithoutFailures() throws Exception {
+        assertThat(Files.readString(reports.resolve("report.html"))).contains("Failures (0)")
+                .doesNotContain("<details class=\"run");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import kvlab.grader.report.ReportFiles;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,6 +52,16 @@ class SkeletonGradingTest {
                 .contains("-Dkvlab.excludedGroups=none -Dkvlab.seed=42")
                 .doesNotContain("-Dkvlab.seed=43");
         assertThat(run.err()).contains("seeds: [42, 43]").doesNotContain("seed 2/2");
+    }
+
+    @Test
+    void reportHtmlHasASectionPerFailureAndTheTracesOfSimulatedOnes() throws Exception {
+        int tests = ReportFiles.json(reports.resolve("results.json")).getAsJsonArray("tests").size();
+        Path html = reports.resolve("report.html");
+        String page = Files.readString(html);
+        assertThat(page).contains("Failures (" + tests + ")", "<script type=\"application/json\" id=\"data-");
+        assertThat(Files.size(html)).as("report.html bytes").isLessThan(20_000_000);
+        assertThat(run.err()).contains(html.toAbsolutePath().toString());
     }
 
     @Test

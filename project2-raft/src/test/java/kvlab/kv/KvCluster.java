@@ -19,6 +19,7 @@ import kvlab.harness.net.SimNetwork;
 import kvlab.harness.sim.Cluster;
 import kvlab.harness.sim.NodeFactory;
 import kvlab.harness.sim.NodeState;
+import kvlab.harness.sim.RoleTrace;
 import kvlab.harness.sim.Simulation;
 import kvlab.kv.client.KvClient;
 import kvlab.kv.peer.KvPeer;
@@ -59,7 +60,52 @@ final class KvCluster {
         for (int id = 1; id <= servers; id++) {
             ids.add(id);
         }
-        this.cluster = Cluster.start(sim, network, ids, TICK_MS, new PeerInvariants(sim).watch(factory));
+        this.cluster = Cluster.start(sim, network, ids, TICK_MS,
+                observed(factory, new PeerInvariants(sim), new RoleTrace(sim)));
+        sim.recordHistory(history);
+    }
+
+    /**
+     * {@code factory}'s servers, each peer observed after every event it handles: its Raft role and term
+     * go to the trace, and {@code invariants} checks its status. The peer itself is untouched.
+     */
+    private static NodeFactory<KvServer> observed(NodeFactory<KvServer> factory, PeerInvariants invariants,
+            RoleTrace roles) {
+        return ctx -> {
+            Observed server = new Observed(factory.create(ctx), invariants, roles);
+            roles.started(ctx.id());
+            server.traceRole();
+            return server;
+        };
+    }
+
+    private record Observed(KvServer inner, PeerInvariants invariants, RoleTrace roles) implements KvServer {
+        @Override
+        public KvPeer peer() {
+            return inner.peer();
+        }
+
+        @Override
+        public void onMessage(int from, Object message) {
+            inner.onMessage(from, message);
+            afterEvent();
+        }
+
+        @Override
+        public void onTick() {
+            inner.onTick();
+            afterEvent();
+        }
+
+        private void afterEvent() {
+            traceRole();
+            invariants.observe(inner.peer());
+        }
+
+        void traceRole() {
+            var status = inner.peer().status();
+            roles.observe(inner.peer().id(), status.role().name(), status.term());
+        }
     }
 
     /** {@code servers} peers on {@code net}, running {@code clients} workload clients over {@code keys}. */
@@ -224,6 +270,7 @@ final class KvCluster {
     /** Fails with the checker's explanation unless the history is linearizable. */
     void assertLinearizable() {
         CheckResult result = LinearizabilityChecker.check(history, CHECK_OPTIONS);
+        sim.recordVerdict(result);
         assertThat(result.outcome()).as("linearizability of %d client operations:%n%s",
                 history.ops().size(), result.describe()).isEqualTo(CheckResult.Outcome.OK);
     }

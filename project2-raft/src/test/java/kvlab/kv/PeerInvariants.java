@@ -3,7 +3,6 @@ package kvlab.kv;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
-import kvlab.harness.sim.NodeFactory;
 import kvlab.harness.sim.Simulation;
 import kvlab.kv.peer.KvPeer;
 import kvlab.raft.cluster.InvariantViolation;
@@ -34,11 +33,7 @@ final class PeerInvariants {
         this.sim = sim;
     }
 
-    /** {@code servers}, each checked after every tick and message it handles. */
-    NodeFactory<KvServer> watch(NodeFactory<KvServer> servers) {
-        return ctx -> new Watched(servers.create(ctx), this);
-    }
-
+    /** Checks {@code peer} once it handled an event. */
     void observe(KvPeer peer) {
         int id = peer.id();
         RaftStatus s = peer.status();
@@ -87,25 +82,5 @@ final class PeerInvariants {
 
     private void fail(Invariant invariant, String detail) {
         throw new InvariantViolation(invariant, detail, "at virtual time " + sim.now() + " ms; " + sim.replayHint());
-    }
-
-    /** A server whose peer is checked after each event. */
-    private record Watched(KvServer inner, PeerInvariants invariants) implements KvServer {
-        @Override
-        public KvPeer peer() {
-            return inner.peer();
-        }
-
-        @Override
-        public void onMessage(int from, Object message) {
-            inner.onMessage(from, message);
-            invariants.observe(inner.peer());
-        }
-
-        @Override
-        public void onTick() {
-            inner.onTick();
-            invariants.observe(inner.peer());
-        }
     }
 }

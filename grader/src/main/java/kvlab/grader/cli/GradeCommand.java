@@ -1,5 +1,7 @@
 package kvlab.grader.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,12 +10,15 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import kvlab.grader.Console;
+import kvlab.grader.FileTrees;
 import kvlab.grader.course.CourseTree;
+import kvlab.grader.engine.Evidence;
 import kvlab.grader.grading.GradeOptions;
 import kvlab.grader.grading.Grading;
 import kvlab.grader.report.ConsoleReport;
 import kvlab.grader.report.GradeReport;
 import kvlab.grader.report.Reports;
+import kvlab.grader.report.html.HtmlReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -52,7 +57,9 @@ public final class GradeCommand implements Callable<Integer> {
     private int seeds;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Write results.json (Gradescope), classroom.json (GitHub Classroom) and junit/ here.")
+            description = "Write results.json (Gradescope), classroom.json (GitHub Classroom), junit/ and report.html"
+                    + " (score table; for each failing test its trace, node timelines, messages and client"
+                    + " operations) here.")
     private Path out;
 
     @Option(names = "--timeout", paramLabel = "S", defaultValue = "120",
@@ -66,16 +73,34 @@ public final class GradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        GradeReport report = Grading.grade(course, options(), console);
-        ConsoleReport.print(report, console.out());
-        if (out != null) {
-            Reports.write(report, out);
-            console.err().println("reports written to " + out.toAbsolutePath());
+        if (out == null) {
+            GradeReport report = Grading.grade(course, options(Optional.empty()), console);
+            ConsoleReport.print(report, console.out());
+            return report.passed() ? 0 : 1;
         }
-        return report.passed() ? 0 : 1;
+        Path exports = temporaryDirectory();
+        try {
+            GradeReport report = Grading.grade(course, options(Optional.of(exports)), console);
+            ConsoleReport.print(report, console.out());
+            Reports.write(report, out);
+            Path html = out.resolve("report.html");
+            HtmlReport.write(report, HtmlReport.Sections.FAILURES, t -> Evidence.readExported(exports, t.test()), html);
+            console.err().println("reports written to " + out.toAbsolutePath() + "; open " + html.toAbsolutePath());
+            return report.passed() ? 0 : 1;
+        } finally {
+            FileTrees.delete(exports);
+        }
     }
 
-    private GradeOptions options() {
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("kvlab-exports-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a directory for the trace exports", e);
+        }
+    }
+
+    private GradeOptions options(Optional<Path> exportDir) {
         if (reference && submission != null) {
             throw usage("--reference and --submission are mutually exclusive");
         }
@@ -92,7 +117,8 @@ public final class GradeCommand implements Callable<Integer> {
             throw usage("--timeout must be at least 1 second, not " + timeoutSeconds);
         }
         return new GradeOptions(Parts.parse(parts, spec.commandLine()), reference, Optional.ofNullable(submission),
-                seed == null ? OptionalLong.empty() : OptionalLong.of(seed), seeds, Duration.ofSeconds(timeoutSeconds));
+                seed == null ? OptionalLong.empty() : OptionalLong.of(seed), seeds, Duration.ofSeconds(timeoutSeconds),
+                exportDir);
     }
 
     private ParameterException usage(String message) {

@@ -1,5 +1,6 @@
 package kvlab.grader.cli;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -8,10 +9,15 @@ import kvlab.grader.course.CourseTree;
 import kvlab.grader.engine.Determinism;
 import kvlab.grader.engine.GradedTest;
 import kvlab.grader.engine.TracedRun;
+import kvlab.grader.grading.Replay;
 import kvlab.grader.grading.Target;
 import kvlab.grader.grading.Targets;
 import kvlab.grader.grading.UnknownTestException;
 import kvlab.grader.report.ConsoleReport;
+import kvlab.grader.report.GradeReport;
+import kvlab.grader.report.PartResult;
+import kvlab.grader.report.TestResult;
+import kvlab.grader.report.html.HtmlReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -47,6 +53,11 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "With --trace, print only the last LINES lines (default: all).")
     private int traceTail;
 
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Also write an HTML report of this run to FILE: result, node timelines, messages, client "
+                    + "operations with any linearizability counter-example, and the searchable trace.")
+    private Path html;
+
     @Option(names = "--check-determinism", description = "Run twice and compare the trace digests.")
     private boolean checkDeterminism;
 
@@ -65,6 +76,9 @@ public final class ReplayCommand implements Callable<Integer> {
         if (traceTail < 0 || timeoutSeconds < 1) {
             throw new ParameterException(spec.commandLine(), "--trace-tail must be >= 0 and --timeout >= 1");
         }
+        if (html != null && checkDeterminism) {
+            throw new ParameterException(spec.commandLine(), "--html reports one run: leave out --check-determinism");
+        }
         Target target;
         try {
             target = Targets.resolve(course, test, reference, Duration.ofSeconds(timeoutSeconds), console);
@@ -75,8 +89,11 @@ public final class ReplayCommand implements Callable<Integer> {
         console.out().println("replay " + graded.displayName() + " [" + graded.part() + "] seed " + seed
                 + (reference ? " (reference)" : ""));
         if (!checkDeterminism) {
-            TracedRun run = TracedRun.run(target.spec(), graded, seed, trace);
+            TracedRun run = TracedRun.run(target.spec(), graded, seed, trace, html != null);
             print(run);
+            if (html != null) {
+                writeHtml(run, target.module());
+            }
             return run.outcome().passed() ? 0 : 1;
         }
         Determinism check = Determinism.check(target.spec(), graded, seed, trace);
@@ -91,6 +108,17 @@ public final class ReplayCommand implements Callable<Integer> {
             console.out().println("deterministic: both runs gave the same digest");
         }
         return check.first().outcome().passed() ? 0 : 1;
+    }
+
+    /** The report of a one-test "grading": its score table has one row, and a failure its full section. */
+    private void writeHtml(TracedRun run, String module) {
+        GradedTest graded = run.outcome().test();
+        TestResult result = new TestResult(run.outcome(), seed, 1, new Replay(reference).command(module, graded, seed));
+        GradeReport report = new GradeReport("replay of " + graded.displayName() + (reference ? " (reference)" : ""),
+                List.of(seed), List.of(new PartResult(graded.part(), module, List.of(result), "")), List.of(),
+                run.outcome().wallMillis());
+        HtmlReport.write(report, HtmlReport.Sections.EVERY_RUN, t -> run.evidence(), html);
+        console.out().println("HTML report written to " + html.toAbsolutePath());
     }
 
     private void print(TracedRun run) {

@@ -13,7 +13,8 @@ import java.util.Optional;
 public record Determinism(TracedRun first, TracedRun second) {
     /** Runs {@code test} twice under {@code seed}, each in a fresh fork. */
     public static Determinism check(ForkSpec spec, GradedTest test, long seed, boolean full) {
-        return new Determinism(TracedRun.run(spec, test, seed, full), TracedRun.run(spec, test, seed, false));
+        return new Determinism(TracedRun.run(spec, test, seed, full, false),
+                TracedRun.run(spec, test, seed, false, false));
     }
 
     /** False when no digest can be compared: the test took no {@code Simulation}, or a fork died first. */

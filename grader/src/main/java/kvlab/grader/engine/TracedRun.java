@@ -16,8 +16,10 @@ import kvlab.grader.FileTrees;
  * @param outcome how the test ended
  * @param digest the trace digest, empty when the test received no {@code Simulation} (or its fork died)
  * @param trace the full trace text, when asked for and available
+ * @param evidence the test's export for the HTML report, when asked for and available
  */
-public record TracedRun(TestOutcome outcome, Optional<TraceDigest> digest, Optional<String> trace) {
+public record TracedRun(TestOutcome outcome, Optional<TraceDigest> digest, Optional<String> trace,
+                        Optional<Evidence> evidence) {
     /** The harness's system property naming the digest file. */
     static final String TRACE_OUT = "kvlab.trace.out";
     /** The harness's system property asking for full trace files too. */
@@ -32,20 +34,25 @@ public record TracedRun(TestOutcome outcome, Optional<TraceDigest> digest, Optio
     public record TraceDigest(String digest, long events) {
     }
 
-    /** Runs {@code test} alone in a fresh fork under {@code seed}; with {@code full}, keeps the trace text. */
-    public static TracedRun run(ForkSpec spec, GradedTest test, long seed, boolean full) {
+    /**
+     * Runs {@code test} alone in a fresh fork under {@code seed}; with {@code full}, keeps the trace text;
+     * with {@code export}, keeps its {@link Evidence} (whether it passed or failed).
+     */
+    public static TracedRun run(ForkSpec spec, GradedTest test, long seed, boolean full, boolean export) {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("kvlab-trace-");
             Path out = dir.resolve("digests.txt");
             ForkSpec traced = spec.withSystemProperty(TRACE_OUT, out.toString())
-                    .withSystemProperty(TRACE_FULL, Boolean.toString(full));
+                    .withSystemProperty(TRACE_FULL, Boolean.toString(full))
+                    .withSystemProperty(Evidence.PROPERTY, export ? "all" : "");
             TestOutcome outcome = TestRunner.run(traced, List.of(test), seed, TestRunner.Progress.SILENT).get(0);
             String id = testId(test);
             Path traceFile = Path.of(out + "." + id + ".trace");
             Optional<String> trace = full && Files.isRegularFile(traceFile)
                     ? Optional.of(Files.readString(traceFile, StandardCharsets.UTF_8)) : Optional.empty();
-            return new TracedRun(outcome, digest(out, id), trace);
+            Optional<Evidence> evidence = export ? Evidence.read(Evidence.file(out, test)) : Optional.empty();
+            return new TracedRun(outcome, digest(out, id), trace, evidence);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the trace export", e);
         } finally {

@@ -16,9 +16,11 @@ import kvlab.grader.course.Part;
  * @param seed the first seed, or fresh seeds when empty
  * @param seeds how many seeds every test must pass under
  * @param timeout the wall-clock budget of a test class in one fork
+ * @param exportDir where forks export the trace of every failing simulated test, for the HTML report
+ *     ({@link kvlab.grader.engine.Evidence}); empty: no export
  */
 public record GradeOptions(List<Part> parts, boolean reference, Optional<Path> submission, OptionalLong seed,
-                           int seeds, Duration timeout) {
+                           int seeds, Duration timeout, Optional<Path> exportDir) {
     public GradeOptions {
         parts = List.copyOf(parts);
         if (reference && submission.isPresent()) {

@@ -1,13 +1,17 @@
 package kvlab.grader.grading;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import kvlab.grader.Console;
 import kvlab.grader.GradingException;
 import kvlab.grader.course.CourseTree;
 import kvlab.grader.course.Submission;
+import kvlab.grader.engine.Evidence;
+import kvlab.grader.engine.ForkSpec;
 import kvlab.grader.engine.GradedTest;
 import kvlab.grader.engine.TestOutcome;
 import kvlab.grader.engine.TestRunner;
@@ -71,25 +75,27 @@ public final class Grading {
                                      Replay replay, Console console, long started) {
         List<PartResult> parts = new ArrayList<>();
         for (PartPlan plan : Planner.plan(tree, options.parts(), options.reference(), options.timeout(), console)) {
-            parts.add(run(plan, seeds, replay, console));
+            parts.add(run(plan, seeds, replay, options.exportDir(), console));
         }
         return new GradeReport(mode(options), seeds, parts, notes, (System.nanoTime() - started) / 1_000_000);
     }
 
-    private static PartResult run(PartPlan plan, List<Long> seeds, Replay replay, Console console) {
+    private static PartResult run(PartPlan plan, List<Long> seeds, Replay replay, Optional<Path> exportDir,
+                                  Console console) {
         String id = plan.part().id();
         String module = plan.part().module();
         if (plan instanceof PartPlan.Broken broken) {
             return new PartResult(id, module, List.of(), broken.error());
         }
         PartPlan.Ready ready = (PartPlan.Ready) plan;
+        ForkSpec spec = exportDir.map(dir -> Evidence.exportingFailures(ready.spec(), dir)).orElse(ready.spec());
         Map<GradedTest, TestResult> results = new LinkedHashMap<>();
         List<GradedTest> alive = ready.tests();
         for (int i = 0; i < seeds.size() && !alive.isEmpty(); i++) {
             long seed = seeds.get(i);
             String label = seeds.size() == 1 ? id : id + " seed " + (i + 1) + "/" + seeds.size();
             Progress progress = new Progress(console.err(), console.tty(), label);
-            List<TestOutcome> outcomes = TestRunner.run(ready.spec(), alive, seed, progress);
+            List<TestOutcome> outcomes = TestRunner.run(spec, alive, seed, progress);
             progress.end();
             for (TestOutcome outcome : outcomes) {
                 results.put(outcome.test(), new TestResult(outcome, seed, i + 1,

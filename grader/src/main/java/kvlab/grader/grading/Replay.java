@@ -7,8 +7,8 @@ import kvlab.grader.engine.GradedTest;
  *
  * @param reference the run graded the reference solutions
  */
-record Replay(boolean reference) {
-    String command(String module, GradedTest test, long seed) {
+public record Replay(boolean reference) {
+    public String command(String module, GradedTest test, long seed) {
         // The same command as kvlab.harness.sim.Seeds#replayCommand prints from inside a failing
         // simulated test (the grader does not load the harness); see there for each flag.
         return "mvn -pl " + module + " -am test -Dtest=" + test.simpleClassName() + "#" + test.methodName()

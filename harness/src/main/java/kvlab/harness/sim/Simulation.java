@@ -5,11 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
+import kvlab.harness.linearizability.CheckResult;
+import kvlab.harness.linearizability.History;
 import kvlab.harness.trace.EventKind;
 import kvlab.harness.trace.Trace;
 
@@ -49,6 +52,8 @@ public final class Simulation {
     private long nextSequence;
     private long eventsRun;
     private long eventsAtThisInstant;
+    private History history;
+    private CheckResult verdict;
 
     /** A simulation with the given seed and a {@link Trace} of default capacity. */
     public Simulation(long seed) {
@@ -79,6 +84,29 @@ public final class Simulation {
     /** How many events have run so far (cancelled ones not counted). */
     public long eventsRun() {
         return eventsRun;
+    }
+
+    /**
+     * Remembers the history of client operations this run records, so that a trace export (and the
+     * grader's HTML report) can show the operations beside the trace. Does not affect the run.
+     */
+    public void recordHistory(History history) {
+        this.history = Objects.requireNonNull(history, "history");
+    }
+
+    /** The history recorded with {@link #recordHistory}, if any. */
+    public Optional<History> history() {
+        return Optional.ofNullable(history);
+    }
+
+    /** Remembers the linearizability checker's verdict on the recorded history, for the same reason. */
+    public void recordVerdict(CheckResult verdict) {
+        this.verdict = Objects.requireNonNull(verdict, "verdict");
+    }
+
+    /** The verdict recorded with {@link #recordVerdict}, if any. */
+    public Optional<CheckResult> verdict() {
+        return Optional.ofNullable(verdict);
     }
 
     /** Adds a {@link EventKind#NOTE} for no particular node to the trace, at the current time. */

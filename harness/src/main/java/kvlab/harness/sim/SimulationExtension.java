@@ -32,7 +32,9 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * property {@value #TRACE_OUT} names a file, after every test that received a simulation (passed or
  * failed) the extension appends one line {@code Class#method seed digest events} to that file; when
  * {@value #TRACE_FULL} is also {@code true}, it writes the full trace text to
- * {@code FILE.Class#method.trace}.
+ * {@code FILE.Class#method.trace}; when {@value #TRACE_EVIDENCE} is {@code failed} (only failing tests) or
+ * {@code all}, it writes the test's trace, client history and checker verdict as JSON to
+ * {@code FILE.Class#method.json} (format: {@link TraceExport}), for the grader's HTML report.
  */
 public final class SimulationExtension
         implements ParameterResolver, TestExecutionExceptionHandler, AfterEachCallback {
@@ -40,6 +42,9 @@ public final class SimulationExtension
     public static final String TRACE_OUT = "kvlab.trace.out";
     /** System property that, when {@code true}, also writes each simulated test's full trace. */
     public static final String TRACE_FULL = "kvlab.trace.full";
+
+    /** System property: {@code failed} or {@code all} writes the JSON export of those tests (see the class comment). */
+    public static final String TRACE_EVIDENCE = "kvlab.trace.evidence";
 
     /** How many trace events a failure prints. */
     public static final int TRACE_TAIL = 50;
@@ -85,6 +90,11 @@ public final class SimulationExtension
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             if (Boolean.getBoolean(TRACE_FULL)) {
                 Files.writeString(Path.of(out + "." + testId + ".trace"), sim.trace().text(), StandardCharsets.UTF_8);
+            }
+            boolean failed = context.getExecutionException().isPresent();
+            String evidence = System.getProperty(TRACE_EVIDENCE, "");
+            if (evidence.equals("all") || (failed && evidence.equals("failed"))) {
+                TraceExport.write(Path.of(out + "." + testId + ".json"), testId, sim, failed);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the trace export to " + out, e);

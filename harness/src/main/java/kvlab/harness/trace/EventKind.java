@@ -25,5 +25,10 @@ public enum EventKind {
     /** The network's faults changed (partition, cut, isolate, heal, filter, configuration). */
     NETWORK,
     /** A free-form note added by a node or a test. */
-    NOTE
+    NOTE,
+    /**
+     * A node's protocol role or term changed, as its test fixture observed it; the detail is
+     * {@code "<ROLE> term <TERM>"}, e.g. {@code "LEADER term 3"} (see {@code kvlab.harness.sim.RoleTrace}).
+     */
+    STATE
 }

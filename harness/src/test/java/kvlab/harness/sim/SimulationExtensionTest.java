@@ -95,6 +95,24 @@ class SimulationExtensionTest {
                 .contains("NOTE the last thing that happened");
     }
 
+    @Test
+    void evidenceExportWritesTheJsonOfAFailingTest(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("digests.txt");
+        System.setProperty(Seeds.PROPERTY, "42");
+        System.setProperty(SimulationExtension.TRACE_OUT, out.toString());
+        System.setProperty(SimulationExtension.TRACE_EVIDENCE, "failed");
+        try {
+            runFixture(new String[1]);
+        } finally {
+            System.clearProperty(SimulationExtension.TRACE_OUT);
+            System.clearProperty(SimulationExtension.TRACE_EVIDENCE);
+        }
+        String id = "SimulationExtensionTest$FailingFixture#fails";
+        assertThat(Files.readString(dir.resolve("digests.txt." + id + ".json")))
+                .startsWith("{\"test\":\"" + id + "\",\"seed\":42,")
+                .contains("\"failed\":true", "[0,-1,\"NOTE\",\"the last thing that happened\"]");
+    }
+
     private static Throwable runFixture(String[] stderr) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClass(FailingFixture.class))

@@ -17,9 +17,12 @@ import kvlab.harness.net.NetworkStats;
 import kvlab.harness.net.SimNetwork;
 import kvlab.harness.sim.Cluster;
 import kvlab.harness.sim.NodeState;
+import kvlab.harness.sim.RoleTrace;
 import kvlab.harness.sim.Simulation;
 import kvlab.raft.Entry;
+import kvlab.raft.HardState;
 import kvlab.raft.Message;
+import kvlab.raft.sim.RaftListener;
 import kvlab.raft.sim.RaftNode;
 import kvlab.raft.sim.RaftNodeOptions;
 import kvlab.raft.sim.RaftStatus;
@@ -59,7 +62,34 @@ final class RaftCluster {
         for (int id = 1; id <= servers; id++) {
             ids.add(id);
         }
-        this.cluster = Cluster.start(sim, network, ids, TICK_MS, RaftNode.factory(options, new InvariantChecker(sim)));
+        RaftListener listener = new RoleTracing(new InvariantChecker(sim), new RoleTrace(sim));
+        this.cluster = Cluster.start(sim, network, ids, TICK_MS, RaftNode.factory(options, listener));
+    }
+
+    /** The invariant checker, then each node's role and term traced after every event (for reports). */
+    private record RoleTracing(InvariantChecker checker, RoleTrace roles) implements RaftListener {
+        @Override
+        public void started(RaftNode node, HardState hardState, List<Entry> log) {
+            checker.started(node, hardState, log);
+            roles.started(node.id());
+        }
+
+        @Override
+        public void persisted(RaftNode node, Optional<HardState> hardState, List<Entry> entries) {
+            checker.persisted(node, hardState, entries);
+        }
+
+        @Override
+        public void applied(RaftNode node, Entry entry) {
+            checker.applied(node, entry);
+        }
+
+        @Override
+        public void eventDone(RaftNode node) {
+            checker.eventDone(node);
+            RaftStatus status = node.status();
+            roles.observe(node.id(), status.role().name(), status.term());
+        }
     }
 
     /** {@code servers} nodes with the default options on a reliable network. */
