@@ -33,18 +33,18 @@ class HandoutGradingTest {
     static void gradeTheHandoutAndASubmission() throws IOException {
         CourseTree handout = new CourseTree(tmp.resolve("handout"));
         assertThat(CliRun.run(COURSE, "handout", "--out", handout.root().toString()).exitCode()).isZero();
-        handoutGrade = CliRun.run(handout, "grade", "1", "--seed", "7", "--out", tmp.resolve("handout-reports").toString());
+        handoutGrade = CliRun.run(handout, "grade", "1", "--seed", "7", "--seeds", "1", "--out", tmp.resolve("handout-reports").toString());
 
         for (String file : COURSE.editableFiles()) {
             FileTrees.copyFile(COURSE.resolve(CourseTree.SOLUTIONS + "/" + file), handout.resolve(file));
         }
         editedTest = disableOneGradedTest(handout);
-        submissionGrade = CliRun.run(COURSE, "grade", "1", "--submission", handout.root().toString(), "--seed", "7",
+        submissionGrade = CliRun.run(COURSE, "grade", "1", "--submission", handout.root().toString(), "--seed", "7", "--seeds", "1",
                 "--out", tmp.resolve("submission-reports").toString());
 
         brokenFile = COURSE.editableFiles().first();
         Files.writeString(handout.resolve(brokenFile), "class Broken { int x = ; }\n", StandardOpenOption.APPEND);
-        brokenGrade = CliRun.run(COURSE, "grade", "1", "--submission", handout.root().toString(),
+        brokenGrade = CliRun.run(COURSE, "grade", "1", "--submission", handout.root().toString(), "--seeds", "1",
                 "--out", tmp.resolve("broken-reports").toString());
     }
 

@@ -38,8 +38,9 @@ class ReferenceGradingTest {
 
     @Test
     void everyTestRanUnderBothSeeds() {
-        assertThat(run.err()).contains("seeds: [42, 43]", "[1 seed 1/2] 1/", "[1 seed 2/2] 1/",
-                "[2a seed 2/2] 1/", "[2b seed 2/2] 1/", "[4a seed 2/2] 1/");
+        assertThat(run.err()).contains("seeds: [42, 43]", "[1 seed 1/2] 1/", "[1 seeds 2/2] 1/1 seed 43: ",
+                "[2a seeds 2/2] 1/1 seed 43: ", "[2b seeds 2/2] 1/1 seed 43: ", "[4a seeds 2/2] 1/1 seed 43: ");
+        assertThat(run.out()).contains("Seeds: 42 43 (every test must pass under each; rerun them all: --seed 42 --seeds 2)");
         assertThat(run.out().lines().filter(line -> line.matches("(1|2[ab]|4[abc]) +\\w+\\..*") && !line.contains(" total ")))
                 .isNotEmpty().allMatch(line -> line.contains(" passed ") && line.endsWith(" 2 seeds"));
     }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import kvlab.grader.report.ReportFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,17 +15,24 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The untouched skeleton compiles and scores 0 on every part: every graded test fails on its TODO
- * message, none hangs or takes its JVM down, and the exit code is 1. With two seeds, a test that
- * failed under the first is not run again and is reported with that seed.
+ * message, none hangs or takes its JVM down, and the exit code is 1. It grades with the defaults:
+ * three fresh consecutive seeds, printed; a test that failed under the first is not run again and is
+ * reported with that seed.
  */
 class SkeletonGradingTest {
     @TempDir
     static Path reports;
     private static CliRun run;
+    private static long firstSeed;
 
     @BeforeAll
     static void gradeTheSkeleton() {
-        run = CliRun.run(CliRun.COURSE, "grade", "--seed", "42", "--seeds", "2", "--timeout", "60", "--out", reports.toString());
+        run = CliRun.run(CliRun.COURSE, "grade", "--timeout", "60", "--out", reports.toString());
+        Matcher seeds = Pattern.compile("seeds: \\[(\\d+), (\\d+), (\\d+)]").matcher(run.err());
+        assertThat(seeds.find()).as(run.transcript()).isTrue();
+        firstSeed = Long.parseLong(seeds.group(1));
+        assertThat(List.of(Long.parseLong(seeds.group(2)), Long.parseLong(seeds.group(3))))
+                .containsExactly(firstSeed + 1, firstSeed + 2);
     }
 
     @Test
@@ -48,9 +58,24 @@ class SkeletonGradingTest {
         assertThat(run.out()).contains("Failures:")
                 .contains("replay: mvn -pl project1-standalone -am test -Dtest=",
                         "replay: mvn -pl project2-raft -am test -Dtest=", "replay: mvn -pl project4-txn -am test -Dtest=")
-                .contains("-Dkvlab.excludedGroups=none -Dkvlab.seed=42")
-                .doesNotContain("-Dkvlab.seed=43");
-        assertThat(run.err()).contains("seeds: [42, 43]").doesNotContain("seed 2/2");
+                .contains("-Dkvlab.excludedGroups=none -Dkvlab.seed=" + firstSeed + "\n")
+                .doesNotContain("-Dkvlab.seed=" + (firstSeed + 1));
+        assertThat(run.err()).contains("[1 seed 1/3] ").doesNotContain("seeds 2-3/3");
+    }
+
+    @Test
+    void everyReportListsTheSeeds() {
+        String seeds = firstSeed + " " + (firstSeed + 1) + " " + (firstSeed + 2);
+        assertThat(run.out()).contains("Seeds: " + seeds + " (every test must pass under each; rerun them all: --seed "
+                + firstSeed + " --seeds 3)");
+        String list = "[" + firstSeed + ", " + (firstSeed + 1) + ", " + (firstSeed + 2) + "]";
+        assertThat(ReportFiles.json(reports.resolve("results.json")).get("output").getAsString()).contains("seeds " + list);
+        assertThat(ReportFiles.json(reports.resolve("classroom.json")).get("seeds").toString())
+                .isEqualTo(list.replace(" ", ""));
+        assertThat(ReportFiles.json(reports.resolve("classroom.json")).getAsJsonArray("tests").get(0).getAsJsonObject()
+                .get("message").getAsString()).startsWith("seed " + firstSeed + ": ");
+        assertThat(reports.resolve("junit/TEST-kvlab-part-1.xml")).content()
+                .contains("<property name=\"kvlab.seeds\" value=\"" + list + "\"");
     }
 
     @Test

@@ -44,10 +44,11 @@ public final class GradeCommand implements Callable<Integer> {
             description = "Grade the student-editable files of the checkout at PATH in a pristine copy of the course.")
     private Path submission;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Fix the (first) seed; default: fresh seeds.")
+    @Option(names = "--seed", paramLabel = "N",
+            description = "Use seeds N, N+1, ...; default: fresh ones, printed, so that `--seed` replays the run.")
     private Long seed;
 
-    @Option(names = "--seeds", paramLabel = "K", defaultValue = "1",
+    @Option(names = "--seeds", paramLabel = "K", defaultValue = "3",
             description = "Run every test under K seeds; it scores only if it passes under all (default: ${DEFAULT-VALUE}).")
     private int seeds;
 

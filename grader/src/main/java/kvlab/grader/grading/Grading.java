@@ -76,6 +76,10 @@ public final class Grading {
         return new GradeReport(mode(options), seeds, parts, notes, (System.nanoTime() - started) / 1_000_000);
     }
 
+    /**
+     * Runs a part's tests under the first seed, then the ones that passed under every later seed,
+     * those seeds in parallel (a test that already failed has lost its points).
+     */
     private static PartResult run(PartPlan plan, List<Long> seeds, Replay replay, Console console) {
         String id = plan.part().id();
         String module = plan.part().module();
@@ -83,19 +87,27 @@ public final class Grading {
             return new PartResult(id, module, List.of(), broken.error());
         }
         PartPlan.Ready ready = (PartPlan.Ready) plan;
+        long firstSeed = seeds.get(0);
+        Progress progress = new Progress(console.err(), console.tty(),
+                seeds.size() == 1 ? id : id + " seed 1/" + seeds.size());
+        List<TestOutcome> first = TestRunner.run(ready.spec(), ready.tests(), firstSeed, progress);
+        progress.end();
         Map<GradedTest, TestResult> results = new LinkedHashMap<>();
-        List<GradedTest> alive = ready.tests();
-        for (int i = 0; i < seeds.size() && !alive.isEmpty(); i++) {
-            long seed = seeds.get(i);
-            String label = seeds.size() == 1 ? id : id + " seed " + (i + 1) + "/" + seeds.size();
-            Progress progress = new Progress(console.err(), console.tty(), label);
-            List<TestOutcome> outcomes = TestRunner.run(ready.spec(), alive, seed, progress);
-            progress.end();
-            for (TestOutcome outcome : outcomes) {
-                results.put(outcome.test(), new TestResult(outcome, seed, i + 1,
-                        replay.command(module, outcome.test(), seed)));
+        for (TestOutcome outcome : first) {
+            results.put(outcome.test(), new TestResult(outcome, firstSeed, 1, replay.command(module, outcome.test(), firstSeed)));
+        }
+        List<GradedTest> passed = first.stream().filter(TestOutcome::passed).map(TestOutcome::test).toList();
+        List<Long> later = seeds.subList(1, seeds.size());
+        if (!passed.isEmpty() && !later.isEmpty()) {
+            String label = id + " seeds 2" + (seeds.size() > 2 ? "-" + seeds.size() : "") + "/" + seeds.size();
+            // Runs come ordered by seed: the first failure a test meets is the one it reports.
+            for (Stress.Run run : Stress.run(new Target(module, ready.spec(), passed), later, console.err(), label)) {
+                GradedTest test = run.outcome().test();
+                if (results.get(test).passed()) {
+                    results.put(test, new TestResult(run.outcome(), run.seed(), results.get(test).seedRuns() + 1,
+                            replay.command(module, test, run.seed())));
+                }
             }
-            alive = outcomes.stream().filter(TestOutcome::passed).map(TestOutcome::test).toList();
         }
         return new PartResult(id, module, ready.tests().stream().map(results::get).toList(), "");
     }

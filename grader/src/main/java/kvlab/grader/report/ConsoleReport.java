@@ -2,12 +2,15 @@ package kvlab.grader.report;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import kvlab.grader.engine.TestOutcome;
 
 /**
  * The report people read: a table of every test (part, test, points, result, time, seed) with
- * totals per part and overall, then the failures with their messages and replay commands.
+ * totals per part and overall, the seeds of the run, then the failures with their messages and
+ * replay commands.
  */
 public final class ConsoleReport {
     private static final int MESSAGE_LINES = 6;
@@ -34,6 +37,8 @@ public final class ConsoleReport {
             }
         }
         row(out, row, "all", "overall", report.earned() + "/" + report.possible(), "", "", "");
+        out.println();
+        out.println(seedsLine(report));
         printNotes(report, out);
         printFailures(report, out);
         out.flush();
@@ -50,6 +55,13 @@ public final class ConsoleReport {
             case FAILED -> "FAILED";
             case ERRORED -> "ERROR";
         };
+    }
+
+    /** The seeds, and how to run the same grading again. */
+    static String seedsLine(GradeReport report) {
+        List<Long> seeds = report.seeds();
+        return "Seeds: " + seeds.stream().map(String::valueOf).collect(Collectors.joining(" "))
+                + " (every test must pass under each; rerun them all: --seed " + seeds.get(0) + " --seeds " + seeds.size() + ")";
     }
 
     private static String seed(TestResult t) {
