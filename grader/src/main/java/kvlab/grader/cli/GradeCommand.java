@@ -60,6 +60,11 @@ public final class GradeCommand implements Callable<Integer> {
             description = "Wall-clock limit in seconds for one test class in one JVM (default: ${DEFAULT-VALUE}).")
     private long timeoutSeconds;
 
+    @Option(names = "--check-determinism",
+            description = "Run every test twice under the first seed and compare the trace digests (and results); "
+                    + "a test whose runs differ fails as non-deterministic.")
+    private boolean checkDeterminism;
+
     public GradeCommand(CourseTree course, Console console) {
         this.course = course;
         this.console = console;
@@ -93,7 +98,8 @@ public final class GradeCommand implements Callable<Integer> {
             throw usage("--timeout must be at least 1 second, not " + timeoutSeconds);
         }
         return new GradeOptions(Parts.parse(parts, spec.commandLine()), reference, Optional.ofNullable(submission),
-                seed == null ? OptionalLong.empty() : OptionalLong.of(seed), seeds, Duration.ofSeconds(timeoutSeconds));
+                seed == null ? OptionalLong.empty() : OptionalLong.of(seed), seeds, Duration.ofSeconds(timeoutSeconds),
+                checkDeterminism);
     }
 
     private ParameterException usage(String message) {

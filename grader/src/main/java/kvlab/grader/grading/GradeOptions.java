@@ -16,9 +16,10 @@ import kvlab.grader.course.Part;
  * @param seed the first seed, or fresh seeds when empty
  * @param seeds how many seeds every test must pass under
  * @param timeout the wall-clock budget of a test class in one fork
+ * @param checkDeterminism run every test twice under the first seed; a test whose runs differ fails
  */
 public record GradeOptions(List<Part> parts, boolean reference, Optional<Path> submission, OptionalLong seed,
-                           int seeds, Duration timeout) {
+                           int seeds, Duration timeout, boolean checkDeterminism) {
     public GradeOptions {
         parts = List.copyOf(parts);
         if (reference && submission.isPresent()) {

@@ -8,6 +8,7 @@ import kvlab.grader.Console;
 import kvlab.grader.GradingException;
 import kvlab.grader.course.CourseTree;
 import kvlab.grader.course.Submission;
+import kvlab.grader.engine.Determinism;
 import kvlab.grader.engine.GradedTest;
 import kvlab.grader.engine.TestOutcome;
 import kvlab.grader.engine.TestRunner;
@@ -71,16 +72,23 @@ public final class Grading {
                                      Replay replay, Console console, long started) {
         List<PartResult> parts = new ArrayList<>();
         for (PartPlan plan : Planner.plan(tree, options.parts(), options.reference(), options.timeout(), console)) {
-            parts.add(run(plan, seeds, replay, console));
+            parts.add(run(plan, seeds, options.checkDeterminism(), replay, console));
         }
-        return new GradeReport(mode(options), seeds, parts, notes, (System.nanoTime() - started) / 1_000_000);
+        List<String> allNotes = new ArrayList<>(notes);
+        if (options.checkDeterminism()) {
+            allNotes.add("determinism checked: every test ran twice under seed " + seeds.get(0)
+                    + "; a test whose runs differed failed as non-deterministic");
+        }
+        return new GradeReport(mode(options), seeds, parts, allNotes, (System.nanoTime() - started) / 1_000_000);
     }
 
     /**
-     * Runs a part's tests under the first seed, then the ones that passed under every later seed,
-     * those seeds in parallel (a test that already failed has lost its points).
+     * Runs a part's tests under the first seed (twice, side by side, when checking determinism),
+     * then the ones that passed under every later seed, those seeds in parallel (a test that already
+     * failed has lost its points).
      */
-    private static PartResult run(PartPlan plan, List<Long> seeds, Replay replay, Console console) {
+    private static PartResult run(PartPlan plan, List<Long> seeds, boolean checkDeterminism, Replay replay,
+                                  Console console) {
         String id = plan.part().id();
         String module = plan.part().module();
         if (plan instanceof PartPlan.Broken broken) {
@@ -90,7 +98,9 @@ public final class Grading {
         long firstSeed = seeds.get(0);
         Progress progress = new Progress(console.err(), console.tty(),
                 seeds.size() == 1 ? id : id + " seed 1/" + seeds.size());
-        List<TestOutcome> first = TestRunner.run(ready.spec(), ready.tests(), firstSeed, progress);
+        List<TestOutcome> first = checkDeterminism
+                ? Determinism.runTwice(ready.spec(), ready.tests(), firstSeed, progress)
+                : TestRunner.run(ready.spec(), ready.tests(), firstSeed, progress);
         progress.end();
         Map<GradedTest, TestResult> results = new LinkedHashMap<>();
         for (TestOutcome outcome : first) {
