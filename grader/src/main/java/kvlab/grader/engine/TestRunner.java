@@ -69,7 +69,7 @@ public final class TestRunner {
             try (Fork fork = Fork.run(spec, seed, all.subList(first, all.size()))) {
                 while (fork.poll(this::handle)) {
                     if (overBudget()) {
-                        fork.kill();
+                        fork.timeOut();
                     }
                 }
                 // A fork may also die after its last test ended (a stray thread calling exit): no one to blame.
