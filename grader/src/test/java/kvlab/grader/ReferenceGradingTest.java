@@ -56,6 +56,9 @@ class ReferenceGradingTest {
             assertThat(test.getAsJsonObject().get("name").getAsString()).matches("Part (1|2a|2b|4a|4b|4c): .+");
         }
         assertThat(ReportFiles.json(results).get("output").getAsString()).contains("reference", "seeds [42, 43]");
+        assertThat(tests).filteredOn(t -> t.getAsJsonObject().get("visibility").getAsString().equals("after_published"))
+                .as("the hidden tests, graded in the course repository").isNotEmpty()
+                .allMatch(t -> t.getAsJsonObject().get("name").getAsString().endsWith(" (hidden)"));
     }
 
     @Test

@@ -30,7 +30,7 @@ final class ClassroomReport {
                 tests.add(new Test("Part " + part.part() + ": setup", "error", 0, 0, part.setupError(), ""));
             }
             for (TestResult t : part.tests()) {
-                tests.add(new Test("Part " + part.part() + ": " + t.test().displayName(),
+                tests.add(new Test("Part " + part.part() + ": " + t.test().label(),
                         status(t), t.earned(), t.test().points(),
                         t.passed() ? "" : "seed " + t.seed() + ": " + Text.firstLines(t.outcome().message(), 20), t.replay()));
             }

@@ -20,12 +20,12 @@ public final class ConsoleReport {
 
     public static void print(GradeReport report, PrintWriter out) {
         int width = Math.max(24, report.tests().stream()
-                .mapToInt(t -> t.test().displayName().length()).max().orElse(0));
+                .mapToInt(t -> t.test().label().length()).max().orElse(0));
         String row = "%-5s %-" + width + "s %7s  %-7s %9s  %s";
         row(out, row, "Part", "Test", "Points", "Result", "Time", "Seed");
         for (PartResult part : report.parts()) {
             for (TestResult t : part.tests()) {
-                row(out, row, part.part(), t.test().displayName(), t.earned() + "/" + t.test().points(),
+                row(out, row, part.part(), t.test().label(), t.earned() + "/" + t.test().points(),
                         status(t.outcome().status()), Text.seconds(t.outcome().wallMillis()) + " s", seed(t));
             }
             if (part.failedSetup()) {
@@ -87,7 +87,7 @@ public final class ConsoleReport {
         setupErrors.forEach(out::println);
         for (TestResult t : report.tests()) {
             if (!t.passed()) {
-                out.println("[" + t.test().part() + "] " + t.test().displayName() + " (seed " + t.seed() + ")");
+                out.println("[" + t.test().part() + "] " + t.test().label() + " (seed " + t.seed() + ")");
                 String message = Text.firstLines(t.outcome().message(), MESSAGE_LINES);
                 message.lines().forEach(line -> out.println("    " + line));
                 // A simulated test's own failure message already ends with the same command.

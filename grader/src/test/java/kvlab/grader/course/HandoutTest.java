@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.SortedSet;
 import kvlab.grader.CliRun;
 import kvlab.grader.FileTrees;
@@ -43,6 +45,22 @@ class HandoutTest {
         assertThat(handout.files()).noneMatch(f -> f.contains("target/") || f.startsWith(".git/"));
         assertThat(handout.resolve("kvlab")).isExecutable();
         assertThat(handout.resolve("grader/src/main/java/kvlab/grader/Main.java")).exists();
+    }
+
+    @Test
+    void leavesOutTheHiddenTestsAndEveryMentionOfThem() throws IOException {
+        List<String> hidden = COURSE.hiddenTestFiles();
+        assertThat(hidden).isNotEmpty().allMatch(f -> f.matches(CourseTree.SOLUTIONS + "/[^/]+/src/test/java/.+\\.java"));
+        for (String file : hidden) {
+            String className = file.substring(file.lastIndexOf('/') + 1).replace(".java", "");
+            String inModule = file.substring(CourseTree.SOLUTIONS.length() + 1);
+            assertThat(handout.resolve(inModule)).doesNotExist();
+            for (String handed : handout.files()) {
+                assertThat(Files.readString(handout.resolve(handed), StandardCharsets.ISO_8859_1))
+                        .as("%s mentions the hidden test %s", handed, className).doesNotContain(className);
+            }
+        }
+        assertThat(handout.hiddenTestFiles()).isEmpty();
     }
 
     @Test
@@ -105,7 +123,8 @@ class HandoutTest {
             assertThat(Files.mismatch(workspace.resolve("harness/pom.xml"), COURSE.resolve("harness/pom.xml")))
                     .isEqualTo(-1L);
             assertThat(workspace.resolve("project1-standalone/src/main/java/Extra.java")).doesNotExist();
-            assertThat(workspace.resolve(CourseTree.SOLUTIONS)).doesNotExist();
+            assertThat(workspace.hasSolutions()).as("no reference solution in the workspace").isFalse();
+            assertThat(workspace.hiddenTestFiles()).as("the hidden tests come along").isEqualTo(COURSE.hiddenTestFiles());
             assertThat(submission.missing()).containsExactly(lost);
             assertThat(submission.ignored()).containsExactly("harness/pom.xml",
                     "project1-standalone/src/main/java/Extra.java (added)");
