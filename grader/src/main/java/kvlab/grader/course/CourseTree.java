@@ -125,8 +125,8 @@ public final class CourseTree {
 
     /**
      * Whether a file is protected: source or build input that the grader always takes from the
-     * course, never from a submission (Java sources, POMs, the launcher, resources), and that is
-     * not student-editable.
+     * course, never from a submission (Java sources, POMs, the launcher, resources, CI workflows),
+     * and that is not student-editable.
      */
     public static boolean isProtected(String path, Set<String> editable) {
         if (editable.contains(path)) {
@@ -135,7 +135,7 @@ public final class CourseTree {
         String name = path.substring(path.lastIndexOf('/') + 1);
         return name.endsWith(".java") || name.equals("pom.xml") || path.equals("kvlab")
                 || path.contains("src/main/resources/") || path.contains("src/test/resources/")
-                || path.startsWith(".mvn/");
+                || path.startsWith(".mvn/") || path.startsWith(".github/");
     }
 
     private void walk(Path top, Consumer<String> sink) {

@@ -2,10 +2,12 @@ package kvlab.grader.course;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import kvlab.grader.FileTrees;
 import kvlab.grader.GradingException;
@@ -60,13 +62,26 @@ public record Submission(CourseTree workspace, List<String> missing, List<String
                 continue;
             }
             Path pristine = course.resolve(file);
-            if (!Files.isRegularFile(pristine)) {
+            Optional<String> generated = Handout.generated(file);
+            if (generated.isPresent()) {
+                if (!generated.get().equals(readString(submission.resolve(file)))) {
+                    ignored.add(file);
+                }
+            } else if (!Files.isRegularFile(pristine)) {
                 ignored.add(file + " (added)");
             } else if (!Manifest.sha256(pristine).equals(Manifest.sha256(submission.resolve(file)))) {
                 ignored.add(file);
             }
         }
         return List.copyOf(ignored);
+    }
+
+    private static String readString(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
     }
 
     private static Path temporaryDirectory() {

@@ -64,6 +64,17 @@ class HandoutTest {
     }
 
     @Test
+    void carriesTheGitHubClassroomWorkflowThatRunsTheGraderAndReportsItsPoints() throws IOException {
+        Path workflow = handout.resolve(Handout.CLASSROOM_WORKFLOW);
+        assertThat(workflow).isRegularFile();
+        assertThat(Files.readString(workflow)).contains("./kvlab grade --out kvlab-results",
+                "base64 -w0 kvlab-results/classroom.json", "classroom-resources/autograding-grading-reporter@v1",
+                "KVLAB_RESULTS: \"${{ steps.kvlab.outputs.result }}\"", "runners: kvlab", "java-version: '17'");
+        assertThat(Manifest.read(handout.resolve(CourseTree.MANIFEST)).protectedFiles())
+                .as("an edited workflow shows up in `kvlab check`").containsKey(Handout.CLASSROOM_WORKFLOW);
+    }
+
+    @Test
     void hasTheStudentsReadmeListingTheFilesToEdit() throws IOException {
         String readme = Files.readString(handout.resolve("README.md"));
         assertThat(readme).contains("./kvlab grade 1", "mvn -pl project1-standalone -am test").doesNotContain("{{");
@@ -115,6 +126,12 @@ class HandoutTest {
         Files.writeString(student.resolve("harness/pom.xml"), "<!-- edited -->\n", APPEND);
         Files.writeString(student.resolve("project1-standalone/src/main/java/Extra.java"), "class Extra {}\n");
 
+        try (Submission untouchedWorkflow = Submission.prepare(COURSE, student)) {
+            assertThat(untouchedWorkflow.ignored()).as("the handout's own workflow is no student edit")
+                    .doesNotContain(Handout.CLASSROOM_WORKFLOW);
+        }
+        Files.writeString(student.resolve(Handout.CLASSROOM_WORKFLOW), "# edited\n", APPEND);
+
         try (Submission submission = Submission.prepare(COURSE, student)) {
             CourseTree workspace = submission.workspace();
             assertThat(Files.mismatch(workspace.resolve(solution), COURSE.resolve(CourseTree.SOLUTIONS + "/" + solution)))
@@ -126,7 +143,7 @@ class HandoutTest {
             assertThat(workspace.hasSolutions()).as("no reference solution in the workspace").isFalse();
             assertThat(workspace.hiddenTestFiles()).as("the hidden tests come along").isEqualTo(COURSE.hiddenTestFiles());
             assertThat(submission.missing()).containsExactly(lost);
-            assertThat(submission.ignored()).containsExactly("harness/pom.xml",
+            assertThat(submission.ignored()).containsExactly(Handout.CLASSROOM_WORKFLOW, "harness/pom.xml",
                     "project1-standalone/src/main/java/Extra.java (added)");
         }
     }
