@@ -91,6 +91,31 @@ class SkeletonGradingTest {
     }
 
     @Test
+    void theGateStopsAfterTheFirstPartShortOfFullMarksAndMarksTheRestNotRun(@TempDir Path gated) throws Exception {
+        CliRun run = CliRun.run(CliRun.COURSE, "grade", "4b", "4a", "--gate", "--seeds", "1", "--out", gated.toString());
+
+        assertThat(run.exitCode()).as(run.transcript()).isEqualTo(1);
+        assertThat(run.err()).contains("[4a] ").doesNotContain("[4b] ");
+        String reason = "not run: part 4a scored 0/";
+        assertThat(run.out()).contains("--gate: part 4a scored 0/", "; the parts after it did not run")
+                .containsPattern("4b +\\w+\\.\\w+ +0/\\d+ +not run");
+        var tests = ReportFiles.json(gated.resolve("results.json")).getAsJsonArray("tests");
+        List<JsonObject> partB = new java.util.ArrayList<>();
+        tests.forEach(t -> {
+            if (t.getAsJsonObject().get("name").getAsString().startsWith("Part 4b: ")) {
+                partB.add(t.getAsJsonObject());
+            }
+        });
+        assertThat(partB).isNotEmpty().allSatisfy(t -> {
+            assertThat(t.get("status").getAsString()).isEqualTo("failed");
+            assertThat(t.get("output").getAsString()).startsWith(reason);
+        });
+        ReportFiles.assertJUnit(gated.resolve("junit/TEST-kvlab-part-4b.xml"), partB.size(), 0, 0);
+        assertThat(gated.resolve("junit/TEST-kvlab-part-4b.xml")).content()
+                .contains("skipped=\"" + partB.size() + "\"", "<skipped message=\"" + reason);
+    }
+
+    @Test
     void noTestHangsOrCrashesItsJvm() throws Exception {
         int tests = ReportFiles.json(reports.resolve("results.json")).getAsJsonArray("tests").size();
         // Errors are the tests whose JVM died or was killed: the skeleton must fail cleanly instead.

@@ -65,6 +65,11 @@ public final class GradeCommand implements Callable<Integer> {
                     + "a test whose runs differ fails as non-deterministic.")
     private boolean checkDeterminism;
 
+    @Option(names = "--gate",
+            description = "Progressive grading: stop after the first part, in course order, that is short of full "
+                    + "marks; the parts after it are reported as not run.")
+    private boolean gate;
+
     public GradeCommand(CourseTree course, Console console) {
         this.course = course;
         this.console = console;
@@ -99,7 +104,7 @@ public final class GradeCommand implements Callable<Integer> {
         }
         return new GradeOptions(Parts.parse(parts, spec.commandLine()), reference, Optional.ofNullable(submission),
                 seed == null ? OptionalLong.empty() : OptionalLong.of(seed), seeds, Duration.ofSeconds(timeoutSeconds),
-                checkDeterminism);
+                checkDeterminism, gate);
     }
 
     private ParameterException usage(String message) {

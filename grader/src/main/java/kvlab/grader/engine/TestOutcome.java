@@ -19,7 +19,14 @@ public record TestOutcome(GradedTest test, Status status, String message, String
         /** The test failed or threw. */
         FAILED,
         /** The test took its JVM down with it (exit, out of memory, crash) or was killed. */
-        ERRORED;
+        ERRORED,
+        /** The test was not run: grading stopped before its part ({@code --gate}). */
+        NOT_RUN;
+    }
+
+    /** An outcome for a test that grading did not run, for {@code reason}. */
+    public static TestOutcome notRun(GradedTest test, String reason) {
+        return new TestOutcome(test, Status.NOT_RUN, reason, "", "", 0);
     }
 
     public boolean passed() {

@@ -17,9 +17,10 @@ import kvlab.grader.course.Part;
  * @param seeds how many seeds every test must pass under
  * @param timeout the wall-clock budget of a test class in one fork
  * @param checkDeterminism run every test twice under the first seed; a test whose runs differ fails
+ * @param gate stop after the first part, in course order, that is short of full marks
  */
 public record GradeOptions(List<Part> parts, boolean reference, Optional<Path> submission, OptionalLong seed,
-                           int seeds, Duration timeout, boolean checkDeterminism) {
+                           int seeds, Duration timeout, boolean checkDeterminism, boolean gate) {
     public GradeOptions {
         parts = List.copyOf(parts);
         if (reference && submission.isPresent()) {

@@ -71,15 +71,38 @@ public final class Grading {
     private static GradeReport grade(CourseTree tree, GradeOptions options, List<Long> seeds, List<String> notes,
                                      Replay replay, Console console, long started) {
         List<PartResult> parts = new ArrayList<>();
-        for (PartPlan plan : Planner.plan(tree, options.parts(), options.reference(), options.timeout(), console)) {
-            parts.add(run(plan, seeds, options.checkDeterminism(), replay, console));
-        }
         List<String> allNotes = new ArrayList<>(notes);
+        String gateClosed = "";
+        for (PartPlan plan : Planner.plan(tree, options.parts(), options.reference(), options.timeout(), console)) {
+            if (!gateClosed.isEmpty()) {
+                parts.add(notRun(plan, gateClosed, seeds.get(0), replay));
+                continue;
+            }
+            PartResult result = run(plan, seeds, options.checkDeterminism(), replay, console);
+            parts.add(result);
+            if (options.gate() && !result.passed()) {
+                gateClosed = "not run: part " + result.part() + " scored " + result.earned() + "/" + result.possible()
+                        + (result.failedSetup() ? " (it could not run)" : "")
+                        + ", and --gate stops at the first part short of full marks";
+                allNotes.add("--gate: " + gateClosed.substring("not run: ".length()) + "; the parts after it did not run");
+            }
+        }
         if (options.checkDeterminism()) {
             allNotes.add("determinism checked: every test ran twice under seed " + seeds.get(0)
                     + "; a test whose runs differed failed as non-deterministic");
         }
         return new GradeReport(mode(options), seeds, parts, allNotes, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** A part that {@code --gate} kept from running: its tests fail as not run, a broken part stays broken. */
+    private static PartResult notRun(PartPlan plan, String reason, long seed, Replay replay) {
+        String module = plan.part().module();
+        if (plan instanceof PartPlan.Broken broken) {
+            return new PartResult(plan.part().id(), module, List.of(), broken.error());
+        }
+        List<TestResult> tests = ((PartPlan.Ready) plan).tests().stream()
+                .map(t -> new TestResult(TestOutcome.notRun(t, reason), seed, 0, replay.command(module, t, seed))).toList();
+        return new PartResult(plan.part().id(), module, tests, "");
     }
 
     /**

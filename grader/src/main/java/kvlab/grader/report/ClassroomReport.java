@@ -43,7 +43,7 @@ final class ClassroomReport {
     private static String status(TestResult t) {
         return switch (t.outcome().status()) {
             case PASSED -> "pass";
-            case FAILED -> "fail";
+            case FAILED, NOT_RUN -> "fail";
             case ERRORED -> "error";
         };
     }

@@ -54,6 +54,7 @@ public final class ConsoleReport {
             case PASSED -> "passed";
             case FAILED -> "FAILED";
             case ERRORED -> "ERROR";
+            case NOT_RUN -> "not run";
         };
     }
 
@@ -65,6 +66,9 @@ public final class ConsoleReport {
     }
 
     private static String seed(TestResult t) {
+        if (t.outcome().status() == TestOutcome.Status.NOT_RUN) {
+            return "";
+        }
         return t.passed() && t.seedRuns() > 1 ? t.seedRuns() + " seeds" : Long.toString(t.seed());
     }
 
@@ -78,15 +82,17 @@ public final class ConsoleReport {
     private static void printFailures(GradeReport report, PrintWriter out) {
         Set<String> setupErrors = new LinkedHashSet<>();
         report.parts().stream().filter(PartResult::failedSetup).forEach(p -> setupErrors.add(p.setupError()));
-        boolean anyFailed = report.tests().stream().anyMatch(t -> !t.passed());
+        boolean anyFailed = report.tests().stream()
+                .anyMatch(t -> !t.passed() && t.outcome().status() != TestOutcome.Status.NOT_RUN);
         if (setupErrors.isEmpty() && !anyFailed) {
             return;
         }
         out.println();
         out.println("Failures:");
         setupErrors.forEach(out::println);
+        // Tests that did not run have no failure of their own: a note says why they did not.
         for (TestResult t : report.tests()) {
-            if (!t.passed()) {
+            if (!t.passed() && t.outcome().status() != TestOutcome.Status.NOT_RUN) {
                 out.println("[" + t.test().part() + "] " + t.test().label() + " (seed " + t.seed() + ")");
                 String message = Text.firstLines(t.outcome().message(), MESSAGE_LINES);
                 message.lines().forEach(line -> out.println("    " + line));
