@@ -92,12 +92,16 @@ class SkeletonGradingTest {
 
     @Test
     void theGateStopsAfterTheFirstPartShortOfFullMarksAndMarksTheRestNotRun(@TempDir Path gated) throws Exception {
-        CliRun run = CliRun.run(CliRun.COURSE, "grade", "4b", "4a", "--gate", "--seeds", "1", "--out", gated.toString());
+        CliRun run = CliRun.run(CliRun.COURSE, "grade", "4b", "4a", "--gate", "--seeds", "1", "--check-determinism",
+                "--out", gated.toString());
 
         assertThat(run.exitCode()).as(run.transcript()).isEqualTo(1);
         assertThat(run.err()).contains("[4a] ").doesNotContain("[4b] ");
         String reason = "not run: part 4a scored 0/";
-        assertThat(run.out()).contains("--gate: part 4a scored 0/", "; the parts after it did not run")
+        // Failing the same way twice is deterministic: the determinism check adds no failure of its own.
+        assertThat(run.out()).contains("--gate: part 4a scored 0/", "; the parts after it did not run",
+                        "determinism checked: every test ran twice under seed")
+                .doesNotContain("non-deterministic: ")
                 .containsPattern("4b +\\w+\\.\\w+ +0/\\d+ +not run");
         var tests = ReportFiles.json(gated.resolve("results.json")).getAsJsonArray("tests");
         List<JsonObject> partB = new java.util.ArrayList<>();
