@@ -49,7 +49,8 @@ public final class GradeCommand implements Callable<Integer> {
     private Long seed;
 
     @Option(names = "--seeds", paramLabel = "K", defaultValue = "3",
-            description = "Run every test under K seeds; it scores only if it passes under all (default: ${DEFAULT-VALUE}).")
+            description = "Run every test under K seeds; it scores only if it passes under all (default: ${DEFAULT-VALUE}). "
+                    + "A test that never reads its seed runs once.")
     private int seeds;
 
     @Option(names = "--out", paramLabel = "DIR",

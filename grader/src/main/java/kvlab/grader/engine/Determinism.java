@@ -53,7 +53,7 @@ public record Determinism(TracedRun first, TracedRun second) {
                 Optional<String> problem = compare(a, Optional.ofNullable(firstDigests.get(id)), second.get(i),
                         Optional.ofNullable(secondDigests.get(id)));
                 checked.add(problem.map(p -> new TestOutcome(a.test(), TestOutcome.Status.FAILED, p,
-                        a.message().isEmpty() ? "" : "first run: " + a.message(), a.output(), a.wallMillis()))
+                        a.message().isEmpty() ? "" : "first run: " + a.message(), a.output(), a.wallMillis(), a.seeded()))
                         .orElse(a));
             }
             return List.copyOf(checked);

@@ -89,7 +89,7 @@ public final class TestRunner {
                     TestOutcome outcome = new TestOutcome(current(),
                             event[2].equals(Protocol.PASSED) ? TestOutcome.Status.PASSED : TestOutcome.Status.FAILED,
                             Protocol.untext(event[4]), Protocol.untext(event[5]), Protocol.untext(event[6]),
-                            Long.parseLong(event[3]));
+                            Long.parseLong(event[3]), event[7].equals(Protocol.SEED_READ));
                     finish(outcome);
                 }
                 default -> {
@@ -125,7 +125,7 @@ public final class TestRunner {
             String raw = fork.rawOutput().strip();
             String output = raw.isEmpty() ? "" : "JVM output:\n" + raw + "\n";
             finish(new TestOutcome(current(), TestOutcome.Status.ERRORED, fork.deathCause(), "", output,
-                    (System.nanoTime() - currentSince) / 1_000_000));
+                    (System.nanoTime() - currentSince) / 1_000_000, true));
         }
     }
 }

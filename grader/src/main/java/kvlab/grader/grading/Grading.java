@@ -107,8 +107,8 @@ public final class Grading {
 
     /**
      * Runs a part's tests under the first seed (twice, side by side, when checking determinism),
-     * then the ones that passed under every later seed, those seeds in parallel (a test that already
-     * failed has lost its points).
+     * then the ones that passed and read their seed under every later seed, those seeds in parallel
+     * (a test that already failed has lost its points; one that never read its seed cannot change).
      */
     private static PartResult run(PartPlan plan, List<Long> seeds, boolean checkDeterminism, Replay replay,
                                   Console console) {
@@ -129,7 +129,8 @@ public final class Grading {
         for (TestOutcome outcome : first) {
             results.put(outcome.test(), new TestResult(outcome, firstSeed, 1, replay.command(module, outcome.test(), firstSeed)));
         }
-        List<GradedTest> passed = first.stream().filter(TestOutcome::passed).map(TestOutcome::test).toList();
+        // A test that passed without reading its seed would pass under every other seed too.
+        List<GradedTest> passed = first.stream().filter(o -> o.passed() && o.seeded()).map(TestOutcome::test).toList();
         List<Long> later = seeds.subList(1, seeds.size());
         if (!passed.isEmpty() && !later.isEmpty()) {
             String label = id + " seeds 2" + (seeds.size() > 2 ? "-" + seeds.size() : "") + "/" + seeds.size();

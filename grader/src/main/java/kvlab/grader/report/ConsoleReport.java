@@ -69,6 +69,9 @@ public final class ConsoleReport {
         if (t.outcome().status() == TestOutcome.Status.NOT_RUN) {
             return "";
         }
+        if (t.passed() && !t.outcome().seeded()) {
+            return "unseeded";
+        }
         return t.passed() && t.seedRuns() > 1 ? t.seedRuns() + " seeds" : Long.toString(t.seed());
     }
 

@@ -206,6 +206,12 @@ class HostileFixturesTest {
     }
 
     @Test
+    void onlyTestsThatReadTheSeedCountAsSeeded() {
+        assertThat(outcomes.get("ThreadFixture.runsAfterTheThread").seeded()).as("took a Simulation").isTrue();
+        assertThat(outcomes.get("ThrowFixture.runsAfterTheThrow").seeded()).as("never read kvlab.seed").isFalse();
+    }
+
+    @Test
     void theReportsListEveryTestWithItsReason(@TempDir Path out) throws Exception {
         List<TestResult> results = new ArrayList<>();
         inOrder.forEach(o -> results.add(new TestResult(o, SEED, 1, "replay " + o.test().methodName())));
