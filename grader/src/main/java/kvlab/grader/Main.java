@@ -8,6 +8,7 @@ import kvlab.grader.cli.CheckCommand;
 import kvlab.grader.cli.GradeCommand;
 import kvlab.grader.cli.HandoutCommand;
 import kvlab.grader.cli.ListCommand;
+import kvlab.grader.cli.PackageCommand;
 import kvlab.grader.cli.ReplayCommand;
 import kvlab.grader.cli.StressCommand;
 import kvlab.grader.course.CourseTree;
@@ -33,7 +34,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: grade, list, handout, check, replay or stress");
+        throw new ParameterException(spec.commandLine(), "missing command: grade, list, handout, check, replay, stress or package");
     }
 
     public static void main(String[] args) {
@@ -52,6 +53,7 @@ public final class Main implements Runnable {
                 .addSubcommand(new CheckCommand(course, console))
                 .addSubcommand(new ReplayCommand(course, console))
                 .addSubcommand(new StressCommand(course, console))
+                .addSubcommand(new PackageCommand(course, console))
                 .setOut(console.out())
                 .setErr(console.err())
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {

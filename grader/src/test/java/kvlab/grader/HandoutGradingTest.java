@@ -2,10 +2,13 @@ package kvlab.grader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import kvlab.grader.course.CourseTree;
 import kvlab.grader.report.ReportFiles;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The handout end to end: it builds and its grader runs (score 0); a student checkout made from it
- * with the reference solutions copied in, graded through --submission, gets full marks although
- * one of its test files was edited to fail, and the report names that file. A submission that does
+ * with the reference solutions copied in, graded through --submission, gets full marks, hidden
+ * tests included, although one of its test files was edited to fail, and the report names that file. A submission that does
  * not compile scores 0 with the compiler's errors in every report.
  */
 class HandoutGradingTest {
@@ -33,18 +36,18 @@ class HandoutGradingTest {
     static void gradeTheHandoutAndASubmission() throws IOException {
         CourseTree handout = new CourseTree(tmp.resolve("handout"));
         assertThat(CliRun.run(COURSE, "handout", "--out", handout.root().toString()).exitCode()).isZero();
-        handoutGrade = CliRun.run(handout, "grade", "1", "--seed", "7", "--out", tmp.resolve("handout-reports").toString());
+        handoutGrade = CliRun.run(handout, "grade", "1", "--seed", "7", "--seeds", "1", "--out", tmp.resolve("handout-reports").toString());
 
         for (String file : COURSE.editableFiles()) {
             FileTrees.copyFile(COURSE.resolve(CourseTree.SOLUTIONS + "/" + file), handout.resolve(file));
         }
         editedTest = disableOneGradedTest(handout);
-        submissionGrade = CliRun.run(COURSE, "grade", "1", "--submission", handout.root().toString(), "--seed", "7",
+        submissionGrade = CliRun.run(COURSE, "grade", "1", "--submission", handout.root().toString(), "--seed", "7", "--seeds", "1",
                 "--out", tmp.resolve("submission-reports").toString());
 
         brokenFile = COURSE.editableFiles().first();
         Files.writeString(handout.resolve(brokenFile), "class Broken { int x = ; }\n", StandardOpenOption.APPEND);
-        brokenGrade = CliRun.run(COURSE, "grade", "1", "--submission", handout.root().toString(),
+        brokenGrade = CliRun.run(COURSE, "grade", "1", "--submission", handout.root().toString(), "--seeds", "1",
                 "--out", tmp.resolve("broken-reports").toString());
     }
 
@@ -75,11 +78,21 @@ class HandoutGradingTest {
     }
 
     @Test
-    void theSubmissionGetsFullMarksFromThePristineTests() {
+    void theSubmissionGetsFullMarksFromThePristineTestsAndTheHiddenOnes() {
         assertThat(submissionGrade.exitCode()).as(submissionGrade.transcript()).isZero();
         Path results = tmp.resolve("submission-reports/results.json");
+        List<JsonObject> hidden = new ArrayList<>();
+        ReportFiles.json(results).getAsJsonArray("tests").forEach(t -> {
+            if (t.getAsJsonObject().get("visibility").getAsString().equals("after_published")) {
+                hidden.add(t.getAsJsonObject());
+            }
+        });
+        assertThat(hidden).as("part 1's hidden tests, graded but shown only once grades are published").isNotEmpty()
+                .allMatch(t -> t.get("name").getAsString().endsWith(" (hidden)") && t.get("status").getAsString().equals("passed"));
+        int hiddenPoints = hidden.stream().mapToInt(t -> t.get("max_score").getAsInt()).sum();
         assertThat(ReportFiles.score(results)).isEqualTo(ReportFiles.maxScore(results))
-                .isEqualTo(ReportFiles.maxScore(tmp.resolve("handout-reports/results.json")));
+                .isEqualTo(ReportFiles.maxScore(tmp.resolve("handout-reports/results.json")) + hiddenPoints);
+        assertThat(handoutGrade.out()).doesNotContain("(hidden)");
     }
 
     @Test

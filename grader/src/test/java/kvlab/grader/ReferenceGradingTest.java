@@ -5,14 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonElement;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import kvlab.grader.report.ReportFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The reference solutions score full marks on every part that has graded tests, under two seeds,
- * and every report says so in its format.
+ * The reference solutions score full marks on every part that has graded tests, under two seeds (the
+ * tests that read their seed; the others once), and every report says so in its format.
  */
 class ReferenceGradingTest {
     /** Parts 1, 2a, 2b, 2c, 4a, 4b and 4c have graded tests so far. */
@@ -39,10 +40,15 @@ class ReferenceGradingTest {
 
     @Test
     void everyTestRanUnderBothSeeds() {
-        assertThat(run.err()).contains("seeds: [42, 43]", "[1 seed 1/2] 1/", "[1 seed 2/2] 1/",
-                "[2a seed 2/2] 1/", "[2b seed 2/2] 1/", "[2c seed 2/2] 1/", "[4a seed 2/2] 1/");
-        assertThat(run.out().lines().filter(line -> line.matches("(1|2[abc]|4[abc]) +\\w+\\..*") && !line.contains(" total ")))
-                .isNotEmpty().allMatch(line -> line.contains(" passed ") && line.endsWith(" 2 seeds"));
+        assertThat(run.err()).contains("seeds: [42, 43]", "[1 seed 1/2] 1/", "[2a seeds 2/2] 1/1 seed 43: ",
+                "[2b seeds 2/2] 1/1 seed 43: ", "[2c seeds 2/2] 1/1 seed 43: ");
+        assertThat(run.out()).contains("Seeds: 42 43 (every test must pass under each; rerun them all: --seed 42 --seeds 2)");
+        List<String> rows = run.out().lines()
+                .filter(line -> line.matches("(1|2[abc]|4[abc]) +\\w+\\..*") && !line.contains(" total ")).toList();
+        // A test that never read its seed ran once: another seed could not change it.
+        assertThat(rows).allMatch(line -> line.contains(" passed ") && (line.endsWith(" 2 seeds") || line.endsWith(" unseeded")))
+                .anyMatch(line -> line.startsWith("2b ") && line.endsWith(" 2 seeds"))
+                .anyMatch(line -> line.endsWith(" unseeded"));
     }
 
     @Test
@@ -56,6 +62,9 @@ class ReferenceGradingTest {
             assertThat(test.getAsJsonObject().get("name").getAsString()).matches("Part (1|2a|2b|2c|4a|4b|4c): .+");
         }
         assertThat(ReportFiles.json(results).get("output").getAsString()).contains("reference", "seeds [42, 43]");
+        assertThat(tests).filteredOn(t -> t.getAsJsonObject().get("visibility").getAsString().equals("after_published"))
+                .as("the hidden tests, graded in the course repository").isNotEmpty()
+                .allMatch(t -> t.getAsJsonObject().get("name").getAsString().endsWith(" (hidden)"));
     }
 
     @Test

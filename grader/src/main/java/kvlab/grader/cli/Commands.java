@@ -16,4 +16,12 @@ final class Commands {
                     "--reference needs the course repository: " + course.root() + " has no solutions-private/");
         }
     }
+
+    /** Commands that cut something from the solutions need the instructors' repository. */
+    static void checkCourseRepository(CourseTree course, CommandSpec spec) {
+        if (!course.hasSolutions()) {
+            throw new ParameterException(spec.commandLine(), spec.name() + " needs the course repository: "
+                    + course.root() + " has no solutions-private/");
+        }
+    }
 }

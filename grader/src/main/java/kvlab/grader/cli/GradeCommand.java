@@ -49,11 +49,13 @@ public final class GradeCommand implements Callable<Integer> {
             description = "Grade the student-editable files of the checkout at PATH in a pristine copy of the course.")
     private Path submission;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Fix the (first) seed; default: fresh seeds.")
+    @Option(names = "--seed", paramLabel = "N",
+            description = "Use seeds N, N+1, ...; default: fresh ones, printed, so that `--seed` replays the run.")
     private Long seed;
 
-    @Option(names = "--seeds", paramLabel = "K", defaultValue = "1",
-            description = "Run every test under K seeds; it scores only if it passes under all (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seeds", paramLabel = "K", defaultValue = "3",
+            description = "Run every test under K seeds; it scores only if it passes under all (default: ${DEFAULT-VALUE}). "
+                    + "A test that never reads its seed runs once.")
     private int seeds;
 
     @Option(names = "--out", paramLabel = "DIR",
@@ -65,6 +67,16 @@ public final class GradeCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "S", defaultValue = "120",
             description = "Wall-clock limit in seconds for one test class in one JVM (default: ${DEFAULT-VALUE}).")
     private long timeoutSeconds;
+
+    @Option(names = "--check-determinism",
+            description = "Run every test twice under the first seed and compare the trace digests (and results); "
+                    + "a test whose runs differ fails as non-deterministic.")
+    private boolean checkDeterminism;
+
+    @Option(names = "--gate",
+            description = "Progressive grading: stop after the first part, in course order, that is short of full "
+                    + "marks; the parts after it are reported as not run.")
+    private boolean gate;
 
     public GradeCommand(CourseTree course, Console console) {
         this.course = course;
@@ -118,7 +130,7 @@ public final class GradeCommand implements Callable<Integer> {
         }
         return new GradeOptions(Parts.parse(parts, spec.commandLine()), reference, Optional.ofNullable(submission),
                 seed == null ? OptionalLong.empty() : OptionalLong.of(seed), seeds, Duration.ofSeconds(timeoutSeconds),
-                exportDir);
+                checkDeterminism, gate, exportDir);
     }
 
     private ParameterException usage(String message) {

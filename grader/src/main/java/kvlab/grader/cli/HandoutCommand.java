@@ -8,7 +8,6 @@ import kvlab.grader.course.Handout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code kvlab handout}: writes the student repository. */
@@ -34,10 +33,7 @@ public final class HandoutCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!course.hasSolutions()) {
-            throw new ParameterException(spec.commandLine(),
-                    "handout needs the course repository: " + course.root() + " has no solutions-private/");
-        }
+        Commands.checkCourseRepository(course, spec);
         Handout.Summary summary = Handout.write(course, out);
         console.out().println("handout written to " + out.toAbsolutePath() + ": " + summary.files() + " files, "
                 + summary.editable() + " student-editable, " + summary.protectedFiles() + " protected");

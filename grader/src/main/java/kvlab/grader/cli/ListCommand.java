@@ -54,7 +54,7 @@ public final class ListCommand implements Callable<Integer> {
             int partPoints = graded.stream().mapToInt(GradedTest::points).sum();
             out.println(title + ": " + (graded.isEmpty() ? "no graded tests yet"
                     : graded.size() + " tests, " + partPoints + " points"));
-            graded.forEach(t -> out.printf("  %3d  %s%n", t.points(), t.displayName()));
+            graded.forEach(t -> out.printf("  %3d  %s%n", t.points(), t.label()));
             tests += graded.size();
             points += partPoints;
         }

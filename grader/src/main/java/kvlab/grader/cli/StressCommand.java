@@ -68,7 +68,7 @@ public final class StressCommand implements Callable<Integer> {
         console.err().println("stress: " + resolved.tests().size() + " test(s) of " + resolved.module() + " under "
                 + seeds + " seeds " + chosen.get(0) + (seeds > 1 ? ".." + chosen.get(seeds - 1) : "")
                 + (reference ? " (reference)" : ""));
-        List<Stress.Run> runs = Stress.run(resolved, chosen, console.err());
+        List<Stress.Run> runs = Stress.run(resolved, chosen, console.err(), "stress");
         List<Stress.Run> failed = runs.stream().filter(r -> !r.outcome().passed()).toList();
         console.out().println("stress: " + (runs.size() - failed.size()) + "/" + runs.size() + " runs passed ("
                 + resolved.tests().size() + " test(s) x " + seeds + " seeds)");

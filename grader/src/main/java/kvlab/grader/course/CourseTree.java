@@ -15,11 +15,17 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import kvlab.grader.GradingException;
 
 /**
  * A checkout of the course: the instructors' repository (with {@code solutions-private/}), a
- * student handout (with {@code .kvlab/manifest.json}), or a student's submission.
+ * student handout (with {@code .kvlab/manifest.json}), the Gradescope autograder's copy (a handout
+ * plus the hidden tests), or a student's submission.
+ *
+ * <p>Hidden tests are graded tests that the handout leaves out, so that students cannot tune their
+ * code to them: {@code solutions-private/MODULE/src/test/java/...}. The {@code course} Maven profile,
+ * active wherever {@code solutions-private/} exists, compiles them with the module's own tests.
  *
  * <p>Paths inside a tree are relative strings with {@code /} separators, so they compare equal
  * across trees and read the same in manifests and reports.
@@ -29,6 +35,8 @@ public final class CourseTree {
     public static final String SOLUTIONS = "solutions-private";
     /** Where a handout records its protected files' checksums. */
     public static final String MANIFEST = ".kvlab/manifest.json";
+    private static final String MAIN_SOURCES = "src/main/java";
+    private static final String TEST_SOURCES = "src/test/java";
 
     private final Path root;
 
@@ -44,9 +52,36 @@ public final class CourseTree {
         return root.resolve(relative);
     }
 
-    /** True in the instructors' repository, which holds the reference solutions. */
+    /** True in the instructors' repository, which holds the reference solutions (not just hidden tests). */
     public boolean hasSolutions() {
-        return Files.isDirectory(root.resolve(SOLUTIONS));
+        Path solutions = root.resolve(SOLUTIONS);
+        if (!Files.isDirectory(solutions)) {
+            return false;
+        }
+        try (Stream<Path> modules = Files.list(solutions)) {
+            return modules.anyMatch(module -> Files.isDirectory(module.resolve(MAIN_SOURCES)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + solutions, e);
+        }
+    }
+
+    /** The hidden tests' sources, {@code solutions-private/MODULE/src/test/java/...}, sorted. */
+    public List<String> hiddenTestFiles() {
+        List<String> hidden = new ArrayList<>();
+        walk(root.resolve(SOLUTIONS), path -> {
+            if (path.matches("[^/]+/" + TEST_SOURCES + "/.+")) {
+                hidden.add(SOLUTIONS + "/" + path);
+            }
+        });
+        Collections.sort(hidden);
+        return hidden;
+    }
+
+    /** Whether the test class {@code className} (fully qualified, maybe nested) of {@code module} is hidden. */
+    public boolean isHiddenTest(String module, String className) {
+        String outer = className.split("\\$")[0];
+        return Files.isRegularFile(root.resolve(SOLUTIONS).resolve(module).resolve(TEST_SOURCES)
+                .resolve(outer.replace('.', '/') + ".java"));
     }
 
     /** True in a student handout. */
@@ -90,8 +125,8 @@ public final class CourseTree {
 
     /**
      * Whether a file is protected: source or build input that the grader always takes from the
-     * course, never from a submission (Java sources, POMs, the launcher, resources), and that is
-     * not student-editable.
+     * course, never from a submission (Java sources, POMs, the launcher, resources, CI workflows),
+     * and that is not student-editable.
      */
     public static boolean isProtected(String path, Set<String> editable) {
         if (editable.contains(path)) {
@@ -100,7 +135,7 @@ public final class CourseTree {
         String name = path.substring(path.lastIndexOf('/') + 1);
         return name.endsWith(".java") || name.equals("pom.xml") || path.equals("kvlab")
                 || path.contains("src/main/resources/") || path.contains("src/test/resources/")
-                || path.startsWith(".mvn/");
+                || path.startsWith(".mvn/") || path.startsWith(".github/");
     }
 
     private void walk(Path top, Consumer<String> sink) {

@@ -1,12 +1,12 @@
 package kvlab.grader.course;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -16,12 +16,15 @@ import kvlab.grader.GradingException;
 
 /**
  * Writes the student repository: the course without the solutions and without the instructor-only
- * files listed in {@code handout/excludes.txt}, with the students' README and a manifest of the
- * protected files' checksums.
+ * files listed in {@code handout/excludes.txt}, with the students' README, the GitHub Classroom
+ * autograding workflow and a manifest of the protected files' checksums.
  */
 public final class Handout {
     private static final String EXCLUDES = "handout/excludes.txt";
     private static final String README = "handout/README.md";
+    private static final String CLASSROOM = "handout/classroom.yml";
+    /** Where GitHub Actions finds the autograding workflow GitHub Classroom runs on every push. */
+    public static final String CLASSROOM_WORKFLOW = ".github/workflows/classroom.yml";
 
     private Handout() {
     }
@@ -38,17 +41,27 @@ public final class Handout {
     public static Summary write(CourseTree course, Path out) {
         requireEmpty(out);
         SortedSet<String> editable = course.editableFiles();
-        List<String> excludes = resourceLines(EXCLUDES);
+        List<String> excludes = Resources.lines(EXCLUDES);
         List<String> files = course.files().stream().filter(f -> !excluded(f, excludes)).toList();
         for (String file : files) {
             FileTrees.copyFile(course.resolve(file), out.resolve(file));
         }
         writeReadme(out.resolve("README.md"), editable);
+        writeText(out.resolve(CLASSROOM_WORKFLOW), Resources.text(CLASSROOM));
         CourseTree handout = new CourseTree(out);
         List<String> protectedFiles = handout.files().stream()
                 .filter(f -> CourseTree.isProtected(f, editable)).toList();
         Manifest.of(handout, protectedFiles, editable).write(out.resolve(CourseTree.MANIFEST));
         return new Summary(handout.files().size(), editable.size(), protectedFiles.size());
+    }
+
+    /**
+     * The content of a protected file that the handout writes itself rather than copies from the
+     * course (the Classroom workflow), empty for any other path; a submission that holds it unchanged
+     * has not edited it.
+     */
+    static Optional<String> generated(String path) {
+        return path.equals(CLASSROOM_WORKFLOW) ? Optional.of(Resources.text(CLASSROOM)) : Optional.empty();
     }
 
     private static void requireEmpty(Path out) {
@@ -78,27 +91,16 @@ public final class Handout {
                 .map(e -> "- `" + e.getKey() + "`:\n" + e.getValue().stream()
                         .map(f -> "  - `" + f + "`").collect(Collectors.joining("\n")))
                 .collect(Collectors.joining("\n"));
-        String text = resource(README).replace("{{EDITABLE_FILES}}", list.isEmpty() ? "(none yet)" : list);
+        writeText(readme, Resources.text(README).replace("{{EDITABLE_FILES}}", list.isEmpty() ? "(none yet)" : list));
+    }
+
+    private static void writeText(Path file, String text) {
         try {
-            Files.writeString(readme, text, StandardCharsets.UTF_8);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + readme, e);
+            throw new UncheckedIOException("cannot write " + file, e);
         }
     }
 
-    private static List<String> resourceLines(String name) {
-        return resource(name).lines().map(String::strip)
-                .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = Handout.class.getResourceAsStream("/kvlab/grader/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("grader resource missing: " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

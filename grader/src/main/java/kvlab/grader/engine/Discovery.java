@@ -35,7 +35,7 @@ public final class Discovery {
             long deadline = System.nanoTime() + spec.classTimeout().toNanos();
             while (fork.poll(event -> read(event, validParts, tests, problems))) {
                 if (System.nanoTime() > deadline) {
-                    fork.kill();
+                    fork.timeOut();
                 }
             }
             if (!fork.isDone()) {
@@ -56,7 +56,7 @@ public final class Discovery {
             problems.add(event[1] + "#" + event[2] + ": tagged graded without @Graded (no part, no points)");
         } else if (event[0].equals(Protocol.TEST)) {
             GradedTest test = new GradedTest(event[1], event[2], event[3], Protocol.untext(event[4]),
-                    Integer.parseInt(event[5]), Integer.parseInt(event[6]));
+                    Integer.parseInt(event[5]), Integer.parseInt(event[6]), false);
             String where = test.className() + "#" + test.methodName() + ": ";
             if (!validParts.contains(test.part())) {
                 problems.add(where + "unknown part '" + test.part() + "' (valid: "

@@ -62,7 +62,7 @@ public record Evidence(String test, long seed, String digest, long events, List<
 
     /** {@code spec} with the harness's export on: digests to {@code dir/digests.txt}, the JSON of each failing test. */
     public static ForkSpec exportingFailures(ForkSpec spec, Path dir) {
-        return spec.withSystemProperty(TracedRun.TRACE_OUT, digestFile(dir).toString())
+        return spec.withSystemProperty(TraceExport.TRACE_OUT, digestFile(dir).toString())
                 .withSystemProperty(PROPERTY, "failed");
     }
 
@@ -73,7 +73,7 @@ public record Evidence(String test, long seed, String digest, long events, List<
 
     /** Where the harness writes the JSON of {@code test}, beside the digest file {@code out}. */
     static Path file(Path out, GradedTest test) {
-        return Path.of(out + "." + TracedRun.testId(test) + ".json");
+        return Path.of(out + "." + TraceExport.testId(test) + ".json");
     }
 
     private static Path digestFile(Path dir) {

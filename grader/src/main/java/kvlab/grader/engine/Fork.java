@@ -30,6 +30,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
 final class Fork implements AutoCloseable {
     private static final String OOM_MARKER = "Terminating due to java.lang.OutOfMemoryError: ";
     private static final long POLL_MILLIS = 20;
+    /** How long a fork that timed out gets to print its thread dump. */
+    private static final long DUMP_MILLIS = 2000;
 
     private final ForkSpec spec;
     private final Path scratch;
@@ -145,6 +147,29 @@ final class Fork implements AutoCloseable {
         return done;
     }
 
+    /**
+     * Kills a fork that used up its time, first asking its JVM for a thread dump ({@code SIGQUIT})
+     * so that {@link #deathCause} can say where it was stuck. Where there is no {@code kill}
+     * command, the fork dies without the dump.
+     */
+    void timeOut() {
+        try {
+            Process quit = new ProcessBuilder("kill", "-QUIT", Long.toString(process.pid())).start();
+            quit.getOutputStream().close();
+            quit.waitFor(DUMP_MILLIS, TimeUnit.MILLISECONDS);
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DUMP_MILLIS);
+            while (!output.text().contains(ThreadDump.END_MARKER) && System.nanoTime() < deadline
+                    && process.isAlive()) {
+                Thread.sleep(POLL_MILLIS);
+            }
+        } catch (IOException e) {
+            // No kill command here: the cause will name the time limit only.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        kill();
+    }
+
     /** Kills the fork at once and waits for it to be gone. */
     void kill() {
         killed = true;
@@ -159,7 +184,8 @@ final class Fork implements AutoCloseable {
     /** Why the fork ended without {@code done}; call after it has exited and been polled. */
     String deathCause() {
         if (killed) {
-            return "exceeded the wall-clock limit of " + spec.classTimeout().toSeconds() + " s and was killed";
+            return "exceeded the wall-clock limit of " + spec.classTimeout().toSeconds() + " s and was killed"
+                    + ThreadDump.diagnose(rawOutput()).map(d -> "; " + d).orElse("");
         }
         int code = process.exitValue();
         if (exitCalled) {

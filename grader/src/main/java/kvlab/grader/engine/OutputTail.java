@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
  * grader neither memory nor disk.
  */
 final class OutputTail implements Runnable {
-    private static final int KEEP = 16 * 1024;
+    /** Room for a thread dump (see {@link Fork#timeOut}) after whatever the fork printed before. */
+    private static final int KEEP = 64 * 1024;
     /** How long to wait for the last bytes after the fork exited (a grandchild may hold the pipe). */
     private static final long DRAIN_MILLIS = 2000;
 

@@ -69,7 +69,7 @@ public final class TestRunner {
             try (Fork fork = Fork.run(spec, seed, all.subList(first, all.size()))) {
                 while (fork.poll(this::handle)) {
                     if (overBudget()) {
-                        fork.kill();
+                        fork.timeOut();
                     }
                 }
                 // A fork may also die after its last test ended (a stray thread calling exit): no one to blame.
@@ -89,7 +89,7 @@ public final class TestRunner {
                     TestOutcome outcome = new TestOutcome(current(),
                             event[2].equals(Protocol.PASSED) ? TestOutcome.Status.PASSED : TestOutcome.Status.FAILED,
                             Protocol.untext(event[4]), Protocol.untext(event[5]), Protocol.untext(event[6]),
-                            Long.parseLong(event[3]));
+                            Long.parseLong(event[3]), event[7].equals(Protocol.SEED_READ));
                     finish(outcome);
                 }
                 default -> {
@@ -125,7 +125,7 @@ public final class TestRunner {
             String raw = fork.rawOutput().strip();
             String output = raw.isEmpty() ? "" : "JVM output:\n" + raw + "\n";
             finish(new TestOutcome(current(), TestOutcome.Status.ERRORED, fork.deathCause(), "", output,
-                    (System.nanoTime() - currentSince) / 1_000_000));
+                    (System.nanoTime() - currentSince) / 1_000_000, true));
         }
     }
 }

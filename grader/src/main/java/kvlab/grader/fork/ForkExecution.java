@@ -23,6 +23,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
 final class ForkExecution {
     /** Per-test bound on captured stdout and stderr together. */
     static final int OUTPUT_LIMIT = 64 * 1024;
+    /** The property the grader passes the seed in (the harness's {@code Seeds.PROPERTY}). */
+    private static final String SEED_PROPERTY = "kvlab.seed";
 
     private ForkExecution() {
     }
@@ -35,16 +37,18 @@ final class ForkExecution {
         System.setOut(captured);
         System.setErr(captured);
         Launcher launcher = LauncherFactory.create();
+        SeedWatch seed = SeedWatch.install(SEED_PROPERTY);
         for (int i = 0; i < tests.size(); i++) {
             String[] test = Protocol.fields(tests.get(i));
             events.write(Protocol.START, Integer.toString(i));
             long started = System.nanoTime();
+            seed.takeRead();
             OutcomeListener outcome = new OutcomeListener();
             launcher.execute(request(test[0], test[1], test[2]), outcome);
             long millis = (System.nanoTime() - started) / 1_000_000;
             events.write(Protocol.END, Integer.toString(i), outcome.status(), Long.toString(millis),
                     Protocol.text(outcome.message()), Protocol.text(outcome.details()),
-                    Protocol.text(capture.take()));
+                    Protocol.text(capture.take()), seed.takeRead() ? Protocol.SEED_READ : Protocol.SEED_UNREAD);
         }
     }
 

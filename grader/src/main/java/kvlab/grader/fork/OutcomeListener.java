@@ -71,6 +71,10 @@ final class OutcomeListener implements TestExecutionListener {
         if (t instanceof AssertionError && t.getMessage() != null) {
             return t.getMessage();
         }
+        if (t instanceof StackOverflowError && t.getStackTrace().length > 0) {
+            // Its own trace is thousands of identical frames: the top one names the recursion.
+            return "stack overflow (unbounded recursion?) at " + t.getStackTrace()[0];
+        }
         return t.toString();
     }
 

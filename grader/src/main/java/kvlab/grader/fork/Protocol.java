@@ -15,8 +15,9 @@ import java.util.Base64;
  *   <li>{@code ungraded CLASS METHOD PARAMS}: discovery found a test tagged graded without
  *       {@code @Graded}, so it has no part or points.</li>
  *   <li>{@code start INDEX}: the test at INDEX in the fork's test list is about to run.</li>
- *   <li>{@code end INDEX STATUS MILLIS MESSAGE DETAILS OUTPUT}: it finished; STATUS is
- *       {@code passed} or {@code failed}.</li>
+ *   <li>{@code end INDEX STATUS MILLIS MESSAGE DETAILS OUTPUT SEED}: it finished; STATUS is
+ *       {@code passed} or {@code failed}; SEED is {@code seeded} if the test read the seed property,
+ *       {@code unseeded} if its result cannot depend on the seed.</li>
  *   <li>{@code done}: the fork finished its work and is about to exit normally.</li>
  *   <li>{@code exit}: a shutdown hook saw the JVM exit before {@code done}: someone called
  *       {@code System.exit}.</li>
@@ -32,6 +33,8 @@ public final class Protocol {
 
     public static final String PASSED = "passed";
     public static final String FAILED = "failed";
+    public static final String SEED_READ = "seeded";
+    public static final String SEED_UNREAD = "unseeded";
 
     private Protocol() {
     }

@@ -10,6 +10,7 @@ import kvlab.grader.Console;
 import kvlab.grader.GradingException;
 import kvlab.grader.course.CourseTree;
 import kvlab.grader.course.Submission;
+import kvlab.grader.engine.Determinism;
 import kvlab.grader.engine.Evidence;
 import kvlab.grader.engine.ForkSpec;
 import kvlab.grader.engine.GradedTest;
@@ -74,13 +75,47 @@ public final class Grading {
     private static GradeReport grade(CourseTree tree, GradeOptions options, List<Long> seeds, List<String> notes,
                                      Replay replay, Console console, long started) {
         List<PartResult> parts = new ArrayList<>();
+        List<String> allNotes = new ArrayList<>(notes);
+        String gateClosed = "";
         for (PartPlan plan : Planner.plan(tree, options.parts(), options.reference(), options.timeout(), console)) {
-            parts.add(run(plan, seeds, replay, options.exportDir(), console));
+            if (!gateClosed.isEmpty()) {
+                parts.add(notRun(plan, gateClosed, seeds.get(0), replay));
+                continue;
+            }
+            PartResult result = run(plan, seeds, options.checkDeterminism(), replay, options.exportDir(), console);
+            parts.add(result);
+            if (options.gate() && !result.passed()) {
+                gateClosed = "not run: part " + result.part() + " scored " + result.earned() + "/" + result.possible()
+                        + (result.failedSetup() ? " (it could not run)" : "")
+                        + ", and --gate stops at the first part short of full marks";
+                allNotes.add("--gate: " + gateClosed.substring("not run: ".length()) + "; the parts after it did not run");
+            }
         }
-        return new GradeReport(mode(options), seeds, parts, notes, (System.nanoTime() - started) / 1_000_000);
+        if (options.checkDeterminism()) {
+            allNotes.add("determinism checked: every test ran twice under seed " + seeds.get(0)
+                    + "; a test whose runs differed failed as non-deterministic");
+        }
+        return new GradeReport(mode(options), seeds, parts, allNotes, (System.nanoTime() - started) / 1_000_000);
     }
 
-    private static PartResult run(PartPlan plan, List<Long> seeds, Replay replay, Optional<Path> exportDir,
+    /** A part that {@code --gate} kept from running: its tests fail as not run, a broken part stays broken. */
+    private static PartResult notRun(PartPlan plan, String reason, long seed, Replay replay) {
+        String module = plan.part().module();
+        if (plan instanceof PartPlan.Broken broken) {
+            return new PartResult(plan.part().id(), module, List.of(), broken.error());
+        }
+        List<TestResult> tests = ((PartPlan.Ready) plan).tests().stream()
+                .map(t -> new TestResult(TestOutcome.notRun(t, reason), seed, 0, replay.command(module, t, seed))).toList();
+        return new PartResult(plan.part().id(), module, tests, "");
+    }
+
+    /**
+     * Runs a part's tests under the first seed (twice, side by side, when checking determinism),
+     * then the ones that passed and read their seed under every later seed, those seeds in parallel
+     * (a test that already failed has lost its points; one that never read its seed cannot change).
+     */
+    private static PartResult run(PartPlan plan, List<Long> seeds, boolean checkDeterminism, Replay replay,
+                                  Optional<Path> exportDir,
                                   Console console) {
         String id = plan.part().id();
         String module = plan.part().module();
@@ -88,20 +123,32 @@ public final class Grading {
             return new PartResult(id, module, List.of(), broken.error());
         }
         PartPlan.Ready ready = (PartPlan.Ready) plan;
+        // Failing simulated tests export their trace for the HTML report.
         ForkSpec spec = exportDir.map(dir -> Evidence.exportingFailures(ready.spec(), dir)).orElse(ready.spec());
+        long firstSeed = seeds.get(0);
+        Progress progress = new Progress(console.err(), console.tty(),
+                seeds.size() == 1 ? id : id + " seed 1/" + seeds.size());
+        List<TestOutcome> first = checkDeterminism
+                ? Determinism.runTwice(spec, ready.tests(), firstSeed, progress)
+                : TestRunner.run(spec, ready.tests(), firstSeed, progress);
+        progress.end();
         Map<GradedTest, TestResult> results = new LinkedHashMap<>();
-        List<GradedTest> alive = ready.tests();
-        for (int i = 0; i < seeds.size() && !alive.isEmpty(); i++) {
-            long seed = seeds.get(i);
-            String label = seeds.size() == 1 ? id : id + " seed " + (i + 1) + "/" + seeds.size();
-            Progress progress = new Progress(console.err(), console.tty(), label);
-            List<TestOutcome> outcomes = TestRunner.run(spec, alive, seed, progress);
-            progress.end();
-            for (TestOutcome outcome : outcomes) {
-                results.put(outcome.test(), new TestResult(outcome, seed, i + 1,
-                        replay.command(module, outcome.test(), seed)));
+        for (TestOutcome outcome : first) {
+            results.put(outcome.test(), new TestResult(outcome, firstSeed, 1, replay.command(module, outcome.test(), firstSeed)));
+        }
+        // A test that passed without reading its seed would pass under every other seed too.
+        List<GradedTest> passed = first.stream().filter(o -> o.passed() && o.seeded()).map(TestOutcome::test).toList();
+        List<Long> later = seeds.subList(1, seeds.size());
+        if (!passed.isEmpty() && !later.isEmpty()) {
+            String label = id + " seeds 2" + (seeds.size() > 2 ? "-" + seeds.size() : "") + "/" + seeds.size();
+            // Runs come ordered by seed: the first failure a test meets is the one it reports.
+            for (Stress.Run run : Stress.run(new Target(module, spec, passed), later, console.err(), label)) {
+                GradedTest test = run.outcome().test();
+                if (results.get(test).passed()) {
+                    results.put(test, new TestResult(run.outcome(), run.seed(), results.get(test).seedRuns() + 1,
+                            replay.command(module, test, run.seed())));
+                }
             }
-            alive = outcomes.stream().filter(TestOutcome::passed).map(TestOutcome::test).toList();
         }
         return new PartResult(id, module, ready.tests().stream().map(results::get).toList(), "");
     }

@@ -44,7 +44,8 @@ public final class Planner {
             ForkSpec spec = new ForkSpec(build.testClasspath(), build.dir(), timeout, ForkSpec.DEFAULT_HEAP_MIB);
             specs.put(build.name(), spec);
             try {
-                discovered.put(build.name(), Discovery.discover(spec, build.testClasses(), "", validParts));
+                discovered.put(build.name(), Discovery.discover(spec, build.testClasses(), "", validParts).stream()
+                        .map(t -> t.withHidden(tree.isHiddenTest(build.name(), t.className()))).toList());
             } catch (GradingException e) {
                 problems.put(build.name(), e.getMessage());
             }

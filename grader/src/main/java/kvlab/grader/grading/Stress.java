@@ -12,7 +12,8 @@ import kvlab.grader.engine.TestRunner;
 
 /**
  * Runs a target's tests under many seeds, {@value #FORKS} forks at a time (the grader's own
- * threads: simulation rules bind the code under test, not the grader).
+ * threads: simulation rules bind the code under test, not the grader). {@code stress} uses it, and
+ * so does grading for every seed after the first.
  */
 public final class Stress {
     /** Forks at once: the machines this runs on have two cores. */
@@ -30,8 +31,12 @@ public final class Stress {
     public record Run(long seed, TestOutcome outcome) {
     }
 
-    /** Every test under every seed; returns the runs ordered by seed, then by test order. */
-    public static List<Run> run(Target target, List<Long> seeds, PrintWriter progress) {
+    /**
+     * Every test under every seed; returns the runs ordered by seed, then by test order.
+     *
+     * @param progress gets one line per finished seed, starting {@code [label]}
+     */
+    public static List<Run> run(Target target, List<Long> seeds, PrintWriter progress, String label) {
         ConcurrentLinkedQueue<Long> queue = new ConcurrentLinkedQueue<>(seeds);
         List<Run> runs = new ArrayList<>();
         AtomicInteger finished = new AtomicInteger();
@@ -46,7 +51,7 @@ public final class Stress {
                                 TestRunner.Progress.SILENT);
                         synchronized (runs) {
                             outcomes.forEach(o -> runs.add(new Run(seed, o)));
-                            report(progress, seed, outcomes, finished.incrementAndGet(), seeds.size());
+                            report(progress, label, seed, outcomes, finished.incrementAndGet(), seeds.size());
                         }
                     }
                 } catch (RuntimeException e) {
@@ -68,9 +73,10 @@ public final class Stress {
         return List.copyOf(runs);
     }
 
-    private static void report(PrintWriter progress, long seed, List<TestOutcome> outcomes, int done, int total) {
+    private static void report(PrintWriter progress, String label, long seed, List<TestOutcome> outcomes, int done,
+                               int total) {
         long failed = outcomes.stream().filter(o -> !o.passed()).count();
-        progress.println("[stress] " + done + "/" + total + " seed " + seed + ": "
+        progress.println("[" + label + "] " + done + "/" + total + " seed " + seed + ": "
                 + (outcomes.size() - failed) + " passed" + (failed > 0 ? ", " + failed + " FAILED" : ""));
         progress.flush();
     }

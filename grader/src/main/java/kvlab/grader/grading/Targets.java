@@ -111,11 +111,14 @@ public final class Targets {
                 .filter(n -> n.endsWith("Test")).distinct().toList();
     }
 
+    /** A module's test sources, its hidden ones included. */
     private static Stream<Path> testSources(CourseTree tree, String module) {
-        Path dir = tree.resolve(module).resolve("src/test/java");
-        if (!Files.isDirectory(dir)) {
-            return Stream.empty();
-        }
+        return Stream.of(tree.resolve(module), tree.resolve(CourseTree.SOLUTIONS).resolve(module))
+                .map(dir -> dir.resolve("src/test/java")).filter(Files::isDirectory)
+                .flatMap(Targets::javaFiles);
+    }
+
+    private static Stream<Path> javaFiles(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(p -> p.toString().endsWith(".java")).toList().stream();
         } catch (IOException e) {

@@ -7,11 +7,14 @@ import java.util.List;
 /**
  * {@code results.json} in Gradescope's autograder format: top-level score, max_score,
  * execution_time (seconds) and output; one entry per test with name, number, score, max_score,
- * status ({@code passed}/{@code failed}), output and visibility. A part that could not run
- * appears as a failed entry worth 0 whose output holds the reason.
+ * status ({@code passed}/{@code failed}), output and visibility ({@code after_published} for a
+ * hidden test, {@code visible} otherwise). A part that could not run appears as a failed entry worth
+ * 0 whose output holds the reason.
  */
 final class GradescopeReport {
     private static final String VISIBLE = "visible";
+    /** Students see a hidden test's result only once the instructor publishes the grades. */
+    private static final String AFTER_PUBLISHED = "after_published";
 
     private GradescopeReport() {
     }
@@ -34,9 +37,9 @@ final class GradescopeReport {
             }
             int number = 1;
             for (TestResult t : part.tests()) {
-                tests.add(new Test("Part " + part.part() + ": " + t.test().displayName(),
+                tests.add(new Test("Part " + part.part() + ": " + t.test().label(),
                         part.part() + "." + number++, t.earned(), t.test().points(),
-                        t.passed() ? "passed" : "failed", Text.story(t), VISIBLE));
+                        t.passed() ? "passed" : "failed", Text.story(t), t.test().hidden() ? AFTER_PUBLISHED : VISIBLE));
             }
         }
         return new Results(report.earned(), report.possible(), (report.wallMillis() + 999) / 1000,

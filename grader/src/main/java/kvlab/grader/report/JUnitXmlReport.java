@@ -13,7 +13,8 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * JUnit XML in the surefire style CI systems read: one {@code TEST-kvlab-part-ID.xml} per part that
  * ran or failed to, each a {@code testsuite} of {@code testcase}s; a failed test has a
- * {@code failure} (or, when its JVM died, an {@code error}) with a {@code message} attribute.
+ * {@code failure} (or, when its JVM died, an {@code error}) with a {@code message} attribute; a
+ * test that did not run ({@code --gate}) is {@code skipped}.
  */
 final class JUnitXmlReport {
     private JUnitXmlReport() {
@@ -43,16 +44,15 @@ final class JUnitXmlReport {
     }
 
     private static void suite(XMLStreamWriter xml, PartResult part, GradeReport report) throws XMLStreamException {
-        long failures = part.tests().stream().filter(t -> t.outcome().status() == Status.FAILED).count();
-        long errors = part.tests().size() - part.tests().stream().filter(TestResult::passed).count() - failures
-                + (part.failedSetup() ? 1 : 0);
+        long failures = count(part, Status.FAILED);
+        long errors = count(part, Status.ERRORED) + (part.failedSetup() ? 1 : 0);
         long millis = part.tests().stream().mapToLong(t -> t.outcome().wallMillis()).sum();
         xml.writeStartElement("testsuite");
         xml.writeAttribute("name", "kvlab.part" + part.part());
         xml.writeAttribute("tests", Integer.toString(part.tests().size() + (part.failedSetup() ? 1 : 0)));
         xml.writeAttribute("failures", Long.toString(failures));
         xml.writeAttribute("errors", Long.toString(errors));
-        xml.writeAttribute("skipped", "0");
+        xml.writeAttribute("skipped", Long.toString(count(part, Status.NOT_RUN)));
         xml.writeAttribute("time", Text.seconds(millis));
         xml.writeStartElement("properties");
         property(xml, "kvlab.mode", report.mode());
@@ -65,7 +65,10 @@ final class JUnitXmlReport {
         }
         for (TestResult t : part.tests()) {
             testcase(xml, t.test().className(), t.test().methodName(), t.outcome().wallMillis());
-            if (!t.passed()) {
+            if (t.outcome().status() == Status.NOT_RUN) {
+                xml.writeEmptyElement("skipped");
+                xml.writeAttribute("message", clean(t.outcome().message()));
+            } else if (!t.passed()) {
                 String kind = t.outcome().status() == Status.ERRORED ? "error" : "failure";
                 problem(xml, kind, Text.firstLines(t.outcome().message(), 20), Text.story(t));
             }
@@ -77,6 +80,10 @@ final class JUnitXmlReport {
             xml.writeEndElement();
         }
         xml.writeEndElement();
+    }
+
+    private static long count(PartResult part, Status status) {
+        return part.tests().stream().filter(t -> t.outcome().status() == status).count();
     }
 
     private static void testcase(XMLStreamWriter xml, String className, String name, long millis) throws XMLStreamException {

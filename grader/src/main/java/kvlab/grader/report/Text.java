@@ -1,6 +1,7 @@
 package kvlab.grader.report;
 
 import java.util.stream.Collectors;
+import kvlab.grader.engine.TestOutcome;
 
 /** Small text shaping shared by the reports. */
 final class Text {
@@ -21,6 +22,9 @@ final class Text {
 
     /** A test's full story for the reports that have room: message, replay, details, output. */
     static String story(TestResult result) {
+        if (result.outcome().status() == TestOutcome.Status.NOT_RUN) {
+            return result.outcome().message();
+        }
         StringBuilder text = new StringBuilder();
         if (!result.passed()) {
             text.append(result.outcome().message()).append("\n\nseed ").append(result.seed())

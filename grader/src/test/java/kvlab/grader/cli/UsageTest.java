@@ -66,6 +66,16 @@ class UsageTest {
     }
 
     @Test
+    void packageNamesAnUnknownTargetAndNeedsTheCourseRepository(@TempDir Path tmp) {
+        assertThat(run(COURSE, "package", "moodle", "--out", tmp.resolve("a.zip").toString())).isEqualTo(2);
+        assertThat(run(new CourseTree(tmp), "package", "gradescope", "--out", tmp.resolve("a.zip").toString())).isEqualTo(2);
+        assertThat(run(COURSE, "package", "gradescope", "9z", "--out", tmp.resolve("a.zip").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown package target 'moodle'; valid: gradescope",
+                "package needs the course repository", "unknown part '9z'");
+        assertThat(tmp.resolve("a.zip")).doesNotExist();
+    }
+
+    @Test
     void handoutRequiresOut() {
         assertThat(run(COURSE, "handout")).isEqualTo(2);
         assertThat(err.toString()).contains("Missing required option: '--out=DIR'");
@@ -76,11 +86,11 @@ class UsageTest {
         assertThat(run(COURSE, "frobnicate")).isEqualTo(2);
         assertThat(err.toString()).contains("Unmatched argument at index 0: 'frobnicate'");
         assertThat(run(COURSE)).isEqualTo(2);
-        assertThat(err.toString()).contains("missing command: grade, list, handout, check, replay or stress");
+        assertThat(err.toString()).contains("missing command: grade, list, handout, check, replay, stress or package");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"grade", "list", "handout", "check"})
+    @ValueSource(strings = {"grade", "list", "handout", "check", "replay", "stress", "package"})
     void everyCommandHasHelp(String command) {
         assertThat(run(COURSE, command, "--help")).isZero();
         assertThat(out.toString()).startsWith("Usage: kvlab " + command).contains("-h, --help");

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.SortedSet;
 import kvlab.grader.CliRun;
 import kvlab.grader.FileTrees;
@@ -43,6 +45,33 @@ class HandoutTest {
         assertThat(handout.files()).noneMatch(f -> f.contains("target/") || f.startsWith(".git/"));
         assertThat(handout.resolve("kvlab")).isExecutable();
         assertThat(handout.resolve("grader/src/main/java/kvlab/grader/Main.java")).exists();
+    }
+
+    @Test
+    void leavesOutTheHiddenTestsAndEveryMentionOfThem() throws IOException {
+        List<String> hidden = COURSE.hiddenTestFiles();
+        assertThat(hidden).isNotEmpty().allMatch(f -> f.matches(CourseTree.SOLUTIONS + "/[^/]+/src/test/java/.+\\.java"));
+        for (String file : hidden) {
+            String className = file.substring(file.lastIndexOf('/') + 1).replace(".java", "");
+            String inModule = file.substring(CourseTree.SOLUTIONS.length() + 1);
+            assertThat(handout.resolve(inModule)).doesNotExist();
+            for (String handed : handout.files()) {
+                assertThat(Files.readString(handout.resolve(handed), StandardCharsets.ISO_8859_1))
+                        .as("%s mentions the hidden test %s", handed, className).doesNotContain(className);
+            }
+        }
+        assertThat(handout.hiddenTestFiles()).isEmpty();
+    }
+
+    @Test
+    void carriesTheGitHubClassroomWorkflowThatRunsTheGraderAndReportsItsPoints() throws IOException {
+        Path workflow = handout.resolve(Handout.CLASSROOM_WORKFLOW);
+        assertThat(workflow).isRegularFile();
+        assertThat(Files.readString(workflow)).contains("./kvlab grade --out kvlab-results",
+                "base64 -w0 kvlab-results/classroom.json", "classroom-resources/autograding-grading-reporter@v1",
+                "KVLAB_RESULTS: \"${{ steps.kvlab.outputs.result }}\"", "runners: kvlab", "java-version: '17'");
+        assertThat(Manifest.read(handout.resolve(CourseTree.MANIFEST)).protectedFiles())
+                .as("an edited workflow shows up in `kvlab check`").containsKey(Handout.CLASSROOM_WORKFLOW);
     }
 
     @Test
@@ -97,6 +126,12 @@ class HandoutTest {
         Files.writeString(student.resolve("harness/pom.xml"), "<!-- edited -->\n", APPEND);
         Files.writeString(student.resolve("project1-standalone/src/main/java/Extra.java"), "class Extra {}\n");
 
+        try (Submission untouchedWorkflow = Submission.prepare(COURSE, student)) {
+            assertThat(untouchedWorkflow.ignored()).as("the handout's own workflow is no student edit")
+                    .doesNotContain(Handout.CLASSROOM_WORKFLOW);
+        }
+        Files.writeString(student.resolve(Handout.CLASSROOM_WORKFLOW), "# edited\n", APPEND);
+
         try (Submission submission = Submission.prepare(COURSE, student)) {
             CourseTree workspace = submission.workspace();
             assertThat(Files.mismatch(workspace.resolve(solution), COURSE.resolve(CourseTree.SOLUTIONS + "/" + solution)))
@@ -105,9 +140,10 @@ class HandoutTest {
             assertThat(Files.mismatch(workspace.resolve("harness/pom.xml"), COURSE.resolve("harness/pom.xml")))
                     .isEqualTo(-1L);
             assertThat(workspace.resolve("project1-standalone/src/main/java/Extra.java")).doesNotExist();
-            assertThat(workspace.resolve(CourseTree.SOLUTIONS)).doesNotExist();
+            assertThat(workspace.hasSolutions()).as("no reference solution in the workspace").isFalse();
+            assertThat(workspace.hiddenTestFiles()).as("the hidden tests come along").isEqualTo(COURSE.hiddenTestFiles());
             assertThat(submission.missing()).containsExactly(lost);
-            assertThat(submission.ignored()).containsExactly("harness/pom.xml",
+            assertThat(submission.ignored()).containsExactly(Handout.CLASSROOM_WORKFLOW, "harness/pom.xml",
                     "project1-standalone/src/main/java/Extra.java (added)");
         }
     }

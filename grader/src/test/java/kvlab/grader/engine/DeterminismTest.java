@@ -52,6 +52,18 @@ class DeterminismTest {
         assertThat(check.second().trace()).isEmpty();
     }
 
+    @Test
+    void gradingTwiceSideBySideFailsOnlyTheTestThatReadsTheClockAndNamesTheCause() {
+        List<TestOutcome> outcomes = Determinism.runTwice(spec, tests, SEED, TestRunner.Progress.SILENT);
+
+        assertThat(outcomes).extracting(o -> o.test().methodName()).containsExactly("readsTheClock", "staysInVirtualTime");
+        TestOutcome clock = outcomes.get(0);
+        assertThat(clock.status()).isEqualTo(TestOutcome.Status.FAILED);
+        assertThat(clock.message()).startsWith("non-deterministic: same seed gave digests ")
+                .endsWith(" — code under simulation reads the clock, starts threads or iterates an identity-hashed collection");
+        assertThat(outcomes.get(1).passed()).isTrue();
+    }
+
     private static GradedTest test(String method) {
         return tests.stream().filter(t -> t.methodName().equals(method)).findFirst().orElseThrow();
     }

@@ -26,7 +26,7 @@ class EvidenceTest {
 
     @Test
     void readsWhatTheHarnessExports(@TempDir Path dir) throws Exception {
-        GradedTest test = new GradedTest("kvlab.T", "m", "", "2b", 1, 1);
+        GradedTest test = new GradedTest("kvlab.T", "m", "", "2b", 1, 1, false);
         Path digests = dir.resolve("digests.txt");
         Files.writeString(Evidence.file(digests, test), EXPORT);
 
@@ -45,6 +45,6 @@ class EvidenceTest {
 
     @Test
     void noExportIsEmpty(@TempDir Path dir) {
-        assertThat(Evidence.readExported(dir, new GradedTest("kvlab.T", "m", "", "2b", 1, 1))).isEmpty();
+        assertThat(Evidence.readExported(dir, new GradedTest("kvlab.T", "m", "", "2b", 1, 1, false))).isEmpty();
     }
 }

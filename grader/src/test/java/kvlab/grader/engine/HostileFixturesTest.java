@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.File;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import kvlab.grader.GradingException;
 import kvlab.grader.fixtures.hostile.FloodFixture;
 import kvlab.grader.report.GradeReport;
@@ -26,9 +30,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the hostile fixtures (kvlab.grader.fixtures) through discovery and the fork runner directly,
- * without Maven: each misbehaviour ends as a failed test with a clear reason, the tests after it
- * still run in a fresh fork, and the reports are complete.
+ * Runs the hostile fixtures (kvlab.grader.fixtures.hostile) through discovery and the fork runner
+ * directly, without Maven: each misbehaviour (endless loop in a test or in a simulated tick,
+ * deadlock, System.exit, threads in simulated code, stack overflow, unbounded memory, gigabytes of
+ * output, an exception from every callback) ends as a failed test with a specific reason, the tests
+ * after it still run in a fresh fork, and the reports are complete. The clock is the determinism
+ * check's business: see {@link DeterminismTest}.
+ *
+ * <p>Each fixture class runs on its own, two at a time, so that the three that hang cost about two
+ * wall-clock limits rather than three.
  */
 class HostileFixturesTest {
     /** Generous enough that JVM start-up and the flood never hit it on a loaded 2-core machine. */
@@ -42,37 +52,46 @@ class HostileFixturesTest {
     private static List<TestOutcome> inOrder;
 
     @BeforeAll
-    static void runFixtures() throws URISyntaxException {
+    static void runFixtures() throws Exception {
         testClasses = Path.of(FloodFixture.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .map(Path::of).toList();
         spec = new ForkSpec(classpath, testClasses, CLASS_LIMIT, HEAP_MIB);
         List<GradedTest> tests = Discovery.discover(spec, testClasses, "kvlab.grader.fixtures.hostile", Set.of("fixture"));
-        inOrder = TestRunner.run(spec, tests, SEED, new TestRunner.Progress() {
-            @Override
-            public void started(GradedTest test, int index, int total) {
+        Map<String, List<GradedTest>> byClass = tests.stream()
+                .collect(Collectors.groupingBy(GradedTest::className, LinkedHashMap::new, Collectors.toList()));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        Map<GradedTest, TestOutcome> results = new ConcurrentHashMap<>();
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (List<GradedTest> group : byClass.values()) {
+                runs.add(pool.submit(() -> TestRunner.run(spec, group, SEED, TestRunner.Progress.SILENT)
+                        .forEach(o -> results.put(o.test(), o))));
             }
-
-            @Override
-            public void finished(TestOutcome outcome, int index, int total) {
+            for (Future<?> run : runs) {
+                run.get();
             }
-        });
+        } finally {
+            pool.shutdown();
+        }
+        inOrder = tests.stream().map(results::get).toList();
         outcomes = new LinkedHashMap<>();
         inOrder.forEach(o -> outcomes.put(o.test().displayName(), o));
     }
 
     @Test
     void discoveryReadsPartPointsAndOrderAndSortsByOrderThenName() {
-        assertThat(inOrder).extracting(o -> o.test().displayName()).containsExactly(
+        assertThat(inOrder).extracting(o -> o.test().displayName()).startsWith(
+                "DeadlockFixture.deadlocks",
                 "ExitFixture.callsSystemExit",
                 "FloodFixture.printsAFlood",
                 "InfiniteLoopFixture.spinsForever",
                 "OutOfMemoryFixture.allocatesWithoutBound",
+                "StackOverflowFixture.recursesWithoutEnd",
+                "ThreadFixture.startsAThread",
                 "ThrowFixture.throwsAnException",
-                "ExitFixture.runsAfterTheExit",
-                "InfiniteLoopFixture.runsAfterTheLoop",
-                "OutOfMemoryFixture.runsAfterTheOutOfMemory",
-                "ThrowFixture.runsAfterTheThrow");
+                "TickLoopFixture.spinsInTick",
+                "DeadlockFixture.runsAfterTheDeadlock");
         GradedTest loop = outcomes.get("InfiniteLoopFixture.spinsForever").test();
         assertThat(loop.part()).isEqualTo("fixture");
         assertThat(loop.points()).isEqualTo(2);
@@ -84,9 +103,68 @@ class HostileFixturesTest {
     void anInfiniteLoopIsKilledAtTheWallClockLimit() {
         TestOutcome loop = outcomes.get("InfiniteLoopFixture.spinsForever");
         assertThat(loop.status()).isEqualTo(TestOutcome.Status.ERRORED);
-        assertThat(loop.message()).isEqualTo("exceeded the wall-clock limit of " + CLASS_LIMIT.toSeconds() + " s and was killed");
+        assertThat(loop.message()).startsWith("exceeded the wall-clock limit of " + CLASS_LIMIT.toSeconds()
+                + " s and was killed; the test thread was at "
+                + "kvlab.grader.fixtures.hostile.InfiniteLoopFixture.spinsForever(InfiniteLoopFixture.java:");
         // Killed only once its class used the whole budget: never early.
         assertThat(loop.wallMillis()).isGreaterThanOrEqualTo(CLASS_LIMIT.toMillis());
+        assertThat(loop.output()).contains("Full thread dump");
+    }
+
+    @Test
+    void anEndlessTickIsKilledWithTheTickNamed() {
+        TestOutcome tick = outcomes.get("TickLoopFixture.spinsInTick");
+        assertThat(tick.status()).isEqualTo(TestOutcome.Status.ERRORED);
+        assertThat(tick.message()).startsWith("exceeded the wall-clock limit of " + CLASS_LIMIT.toSeconds()
+                + " s and was killed; the test thread was at kvlab.grader.fixtures.hostile.TickLoopFixture$1.onTick(");
+    }
+
+    @Test
+    void aDeadlockIsKilledAndNamedWithItsThreads() {
+        TestOutcome deadlock = outcomes.get("DeadlockFixture.deadlocks");
+        assertThat(deadlock.status()).isEqualTo(TestOutcome.Status.ERRORED);
+        assertThat(deadlock.message()).startsWith("exceeded the wall-clock limit of " + CLASS_LIMIT.toSeconds()
+                + " s and was killed; deadlock: threads ").contains("\"main\"", "\"fixture-helper\"")
+                .endsWith(" each wait for a lock another holds");
+    }
+
+    @Test
+    void simulatedCodeThatStartsAThreadFailsWithThatReason() {
+        TestOutcome thread = outcomes.get("ThreadFixture.startsAThread");
+        assertThat(thread.status()).isEqualTo(TestOutcome.Status.FAILED);
+        assertThat(thread.message()).startsWith("code under simulation started 1 thread: simulated code must be"
+                + " single-threaded").contains("seed 99; replay: ");
+        assertThat(outcomes.get("ThreadFixture.runsAfterTheThread").passed()).isTrue();
+    }
+
+    @Test
+    void aStackOverflowNamesTheRecursion() {
+        TestOutcome overflow = outcomes.get("StackOverflowFixture.recursesWithoutEnd");
+        assertThat(overflow.status()).isEqualTo(TestOutcome.Status.FAILED);
+        assertThat(overflow.message()).startsWith("stack overflow (unbounded recursion?) at "
+                + "kvlab.grader.fixtures.hostile.StackOverflowFixture.recurse(StackOverflowFixture.java:");
+        assertThat(overflow.details().lines()).hasSizeLessThanOrEqualTo(41);
+    }
+
+    @Test
+    void anExceptionFromEveryCallbackFailsItsTestWithTheException() {
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("StaticInitializer.test", "java.lang.IllegalStateException: boom in a static initializer");
+        expected.put("BeforeAllCallback.test", "test class failed: java.lang.IllegalStateException: boom in @BeforeAll");
+        expected.put("BeforeEachCallback.test", "java.lang.IllegalStateException: boom in @BeforeEach");
+        expected.put("AfterEachCallback.test", "java.lang.IllegalStateException: boom in @AfterEach");
+        expected.put("AfterAllCallback.test", "test class failed: java.lang.IllegalStateException: boom in @AfterAll");
+        // The harness adds the seed and the replay command to a simulated test's failure.
+        expected.put("SimulationCallbacks.nodeFactory", "boom in NodeFactory.create\n  seed 99; replay: ");
+        expected.put("SimulationCallbacks.onTick", "boom in onTick\n  seed 99; replay: ");
+        expected.put("SimulationCallbacks.onMessage", "boom in onMessage\n  seed 99; replay: ");
+        expected.put("SimulationCallbacks.scheduledEvent", "boom in a scheduled event\n  seed 99; replay: ");
+        expected.forEach((name, message) -> {
+            TestOutcome outcome = outcomes.get("CallbackFixtures$" + name);
+            assertThat(outcome).as(name).isNotNull();
+            assertThat(outcome.status()).as(name).isEqualTo(TestOutcome.Status.FAILED);
+            assertThat(outcome.message()).as(name).startsWith(message);
+        });
     }
 
     @Test
@@ -118,14 +196,19 @@ class HostileFixturesTest {
         assertThat(flood.output().length()).isLessThan(70 * 1024);
         assertThat(flood.output()).endsWith("[output truncated: " + (FloodFixture.FLOOD - 64 * 1024)
                 + " bytes dropped]\n");
+        assertThat(flood.wallMillis()).isLessThan(CLASS_LIMIT.toMillis());
     }
 
     @Test
     void theTestsAfterEachMisbehaviourStillRunAndPass() {
-        assertThat(inOrder.subList(5, inOrder.size())).allSatisfy(o -> {
-            assertThat(o.test().methodName()).startsWith("runsAfter");
-            assertThat(o.status()).isEqualTo(TestOutcome.Status.PASSED);
-        });
+        assertThat(inOrder.stream().filter(o -> o.test().methodName().startsWith("runsAfter")))
+                .hasSize(8).allSatisfy(o -> assertThat(o.status()).isEqualTo(TestOutcome.Status.PASSED));
+    }
+
+    @Test
+    void onlyTestsThatReadTheSeedCountAsSeeded() {
+        assertThat(outcomes.get("ThreadFixture.runsAfterTheThread").seeded()).as("took a Simulation").isTrue();
+        assertThat(outcomes.get("ThrowFixture.runsAfterTheThrow").seeded()).as("never read kvlab.seed").isFalse();
     }
 
     @Test
@@ -141,10 +224,14 @@ class HostileFixturesTest {
             assertThat(gradescope).contains(o.test().displayName());
         }
         assertThat(gradescope).contains("called System.exit(3)", "exceeded the wall-clock limit of " + CLASS_LIMIT.toSeconds() + " s",
-                "JVM ran out of memory", "boom from the fixture");
-        assertThat(ReportFiles.score(out.resolve("results.json"))).isEqualTo(5);
-        assertThat(ReportFiles.maxScore(out.resolve("results.json"))).isEqualTo(10);
-        ReportFiles.assertJUnit(out.resolve("junit/TEST-kvlab-part-fixture.xml"), 9, 1, 3);
+                "JVM ran out of memory", "boom from the fixture", "deadlock: threads", "stack overflow",
+                "code under simulation started 1 thread", "boom in @AfterAll");
+        // Passed: the flood and the eight tests that run after a misbehaviour; 27 points in 26 tests.
+        assertThat(ReportFiles.score(out.resolve("results.json"))).isEqualTo(9);
+        assertThat(ReportFiles.maxScore(out.resolve("results.json"))).isEqualTo(27);
+        ReportFiles.assertClassroom(out.resolve("classroom.json"), "fail");
+        // Errors: the JVM died (exit, out of memory) or was killed (loop, tick loop, deadlock).
+        ReportFiles.assertJUnit(out.resolve("junit/TEST-kvlab-part-fixture.xml"), 26, 12, 5);
     }
 
     @Test

@@ -2,6 +2,8 @@ package kvlab.harness.sim;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +37,16 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * {@code FILE.Class#method.trace}; when {@value #TRACE_EVIDENCE} is {@code failed} (only failing tests) or
  * {@code all}, it writes the test's trace, client history and checker verdict as JSON to
  * {@code FILE.Class#method.json} (format: {@link TraceExport}), for the grader's HTML report.
+ *
+ * <p>Threads: a test that received a simulation fails if any thread was started between the
+ * simulation's creation and the end of the test, because code under simulation must be single-
+ * threaded (see {@link SimNode}) for a seed to fix what happens. The extension compares the JVM's
+ * count of threads ever started ({@link ThreadMXBean#getTotalStartedThreadCount()}), which is exact
+ * and deterministic where a look at live threads is not: a thread that started and already ended
+ * still counts, and the JVM's own compiler and GC threads never do. Nothing else starts threads in
+ * a test JVM while a test runs, so a difference is the test's doing. Reading the wall clock cannot be
+ * seen this way; the grader's determinism check (the same seed twice, digests compared) catches it
+ * whenever it changes what happens.
  */
 public final class SimulationExtension
         implements ParameterResolver, TestExecutionExceptionHandler, AfterEachCallback {
@@ -51,6 +63,8 @@ public final class SimulationExtension
 
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(SimulationExtension.class);
+    private static final String THREADS_STARTED = "threadsStarted";
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -59,7 +73,9 @@ public final class SimulationExtension
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getStore(NAMESPACE).getOrComputeIfAbsent(
+        ExtensionContext.Store store = context.getStore(NAMESPACE);
+        store.getOrComputeIfAbsent(THREADS_STARTED, key -> THREADS.getTotalStartedThreadCount(), Long.class);
+        return store.getOrComputeIfAbsent(
                 "simulation", key -> new Simulation(Seeds.seed(Seeds.defaultFor(testId(context)))), Simulation.class);
     }
 
@@ -70,17 +86,39 @@ public final class SimulationExtension
             throw failure;
         }
         System.err.println(traceTail(sim, testId(context)));
-        String command = Seeds.replayCommand(Seeds.currentModule(), testClassName(context),
-                context.getRequiredTestMethod().getName(), sim.seed(),
-                Seeds.isReferenceBuild(context.getRequiredTestClass()));
-        throw new AssertionError(replayMessage(failure, sim.seed(), command), failure);
+        throw new AssertionError(replayMessage(failure, sim.seed(), replayCommand(context, sim)), failure);
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
         Simulation sim = context.getStore(NAMESPACE).get("simulation", Simulation.class);
+        if (sim == null) {
+            return;
+        }
+        exportTrace(sim, context);
+        long started = THREADS.getTotalStartedThreadCount() - context.getStore(NAMESPACE).get(THREADS_STARTED, Long.class);
+        if (started > 0) {
+            throw new AssertionError(threadsMessage(started) + "\n  seed " + sim.seed() + "; replay: "
+                    + replayCommand(context, sim));
+        }
+    }
+
+    private static String replayCommand(ExtensionContext context, Simulation sim) {
+        return Seeds.replayCommand(Seeds.currentModule(), testClassName(context),
+                context.getRequiredTestMethod().getName(), sim.seed(),
+                Seeds.isReferenceBuild(context.getRequiredTestClass()));
+    }
+
+    /** The failure of a simulated test that started threads. */
+    static String threadsMessage(long started) {
+        return "code under simulation started " + started + (started == 1 ? " thread" : " threads")
+                + ": simulated code must be single-threaded (no Thread, executor, parallel stream or timer),"
+                + " or its seed cannot fix what happens";
+    }
+
+    private static void exportTrace(Simulation sim, ExtensionContext context) {
         String out = System.getProperty(TRACE_OUT);
-        if (sim == null || out == null || out.isBlank()) {
+        if (out == null || out.isBlank()) {
             return;
         }
         String testId = testId(context);

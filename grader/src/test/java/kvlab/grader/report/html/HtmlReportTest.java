@@ -128,7 +128,7 @@ class HtmlReportTest {
     }
 
     private static GradedTest test(String simpleClass, String method) {
-        return new GradedTest("kvlab.kv." + simpleClass, method, "", "2b", 5, 1);
+        return new GradedTest("kvlab.kv." + simpleClass, method, "", "2b", 5, 1, false);
     }
 
     private static TestResult failing(String message) {
@@ -136,7 +136,7 @@ class HtmlReportTest {
     }
 
     private static TestResult result(GradedTest test, TestOutcome.Status status, String message) {
-        return new TestResult(new TestOutcome(test, status, message, "", "", 1500), 42,
+        return new TestResult(new TestOutcome(test, status, message, "", "", 1500, true), 42,
                 1, "mvn -pl project2-raft -am test -Dtest=" + test.simpleClassName() + "#" + test.methodName()
                 + " -Dkvlab.seed=42");
     }

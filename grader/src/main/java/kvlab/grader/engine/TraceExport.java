@@ -1,0 +1,90 @@
+package kvlab.grader.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import kvlab.grader.FileTrees;
+import kvlab.grader.engine.TracedRun.TraceDigest;
+
+/**
+ * A scratch directory where forks export trace digests ({@code kvlab.trace.out}, see
+ * {@code kvlab.harness.sim.SimulationExtension}): one line {@code Class#method seed digest events}
+ * per simulated test, and with {@code full} the trace text beside it.
+ */
+final class TraceExport implements AutoCloseable {
+    /** The harness's system property naming the digest file. */
+    static final String TRACE_OUT = "kvlab.trace.out";
+    /** The harness's system property asking for full trace files too. */
+    static final String TRACE_FULL = "kvlab.trace.full";
+
+    private final Path dir;
+    private final Path file;
+
+    private TraceExport(Path dir) {
+        this.dir = dir;
+        this.file = dir.resolve("digests.txt");
+    }
+
+    static TraceExport create() {
+        try {
+            return new TraceExport(Files.createTempDirectory("kvlab-trace-"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a directory for the trace export", e);
+        }
+    }
+
+    /** {@code spec} with the export switched on into this directory. */
+    ForkSpec applyTo(ForkSpec spec, boolean full) {
+        return spec.withSystemProperty(TRACE_OUT, file.toString()).withSystemProperty(TRACE_FULL, Boolean.toString(full));
+    }
+
+    /** {@code SimpleClass#method}: how the harness names a test in its export. */
+    static String testId(GradedTest test) {
+        return test.simpleClassName() + "#" + test.methodName();
+    }
+
+    /** The exported digest of each test id; the last line wins when a test ran more than once. */
+    Map<String, TraceDigest> digests() {
+        Map<String, TraceDigest> digests = new HashMap<>();
+        if (!Files.isRegularFile(file)) {
+            return digests;
+        }
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                String[] fields = line.split(" ");
+                if (fields.length == 4) {
+                    digests.put(fields[0], new TraceDigest(fields[2], Long.parseLong(fields[3])));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the trace export " + file, e);
+        }
+        return digests;
+    }
+
+    /** The full trace text of a test, when it was asked for and written. */
+    Optional<String> trace(GradedTest test) {
+        Path trace = Path.of(file + "." + testId(test) + ".trace");
+        try {
+            return Files.isRegularFile(trace) ? Optional.of(Files.readString(trace, StandardCharsets.UTF_8))
+                    : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + trace, e);
+        }
+    }
+
+    /** The export of a test for the HTML report, when the fork was asked for it ({@link Evidence#PROPERTY}). */
+    Optional<Evidence> evidence(GradedTest test) {
+        return Evidence.read(Evidence.file(file, test));
+    }
+
+    @Override
+    public void close() {
+        FileTrees.delete(dir);
+    }
+}
