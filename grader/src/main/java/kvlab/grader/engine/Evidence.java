@@ -66,14 +66,17 @@ public record Evidence(String test, long seed, String digest, long events, List<
                 .withSystemProperty(PROPERTY, "failed");
     }
 
-    /** The export of {@code test} in a directory filled by a fork of {@link #exportingFailures}, if it wrote one. */
-    public static Optional<Evidence> readExported(Path dir, GradedTest test) {
-        return read(file(digestFile(dir), test));
+    /**
+     * The export of {@code test} under {@code seed} in a directory filled by forks of
+     * {@link #exportingFailures}, if one wrote it.
+     */
+    public static Optional<Evidence> readExported(Path dir, GradedTest test, long seed) {
+        return read(file(digestFile(dir), test, seed));
     }
 
-    /** Where the harness writes the JSON of {@code test}, beside the digest file {@code out}. */
-    static Path file(Path out, GradedTest test) {
-        return Path.of(out + "." + TraceExport.testId(test) + ".json");
+    /** Where the harness writes the JSON of {@code test} under {@code seed}, beside the digest file {@code out}. */
+    static Path file(Path out, GradedTest test, long seed) {
+        return Path.of(out + "." + TraceExport.testId(test) + "." + seed + ".json");
     }
 
     private static Path digestFile(Path dir) {

@@ -78,9 +78,9 @@ final class TraceExport implements AutoCloseable {
         }
     }
 
-    /** The export of a test for the HTML report, when the fork was asked for it ({@link Evidence#PROPERTY}). */
-    Optional<Evidence> evidence(GradedTest test) {
-        return Evidence.read(Evidence.file(file, test));
+    /** The export of a test's run under {@code seed} for the HTML report, when asked for ({@link Evidence#PROPERTY}). */
+    Optional<Evidence> evidence(GradedTest test, long seed) {
+        return Evidence.read(Evidence.file(file, test, seed));
     }
 
     @Override

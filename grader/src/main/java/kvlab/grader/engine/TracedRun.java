@@ -32,7 +32,7 @@ public record TracedRun(TestOutcome outcome, Optional<TraceDigest> digest, Optio
             ForkSpec traced = traces.applyTo(spec, full).withSystemProperty(Evidence.PROPERTY, export ? "all" : "");
             TestOutcome outcome = TestRunner.run(traced, List.of(test), seed, TestRunner.Progress.SILENT).get(0);
             Optional<String> trace = full ? traces.trace(test) : Optional.empty();
-            Optional<Evidence> evidence = export ? traces.evidence(test) : Optional.empty();
+            Optional<Evidence> evidence = export ? traces.evidence(test, seed) : Optional.empty();
             return new TracedRun(outcome, Optional.ofNullable(traces.digests().get(TraceExport.testId(test))), trace,
                     evidence);
         }

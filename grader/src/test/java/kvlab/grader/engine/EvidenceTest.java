@@ -28,9 +28,9 @@ class EvidenceTest {
     void readsWhatTheHarnessExports(@TempDir Path dir) throws Exception {
         GradedTest test = new GradedTest("kvlab.T", "m", "", "2b", 1, 1, false);
         Path digests = dir.resolve("digests.txt");
-        Files.writeString(Evidence.file(digests, test), EXPORT);
+        Files.writeString(Evidence.file(digests, test, 9), EXPORT);
 
-        Evidence evidence = Evidence.readExported(dir, test).orElseThrow();
+        Evidence evidence = Evidence.readExported(dir, test, 9).orElseThrow();
 
         assertThat(evidence.test()).isEqualTo("T#m");
         assertThat(evidence.events()).isEqualTo(2);
@@ -45,6 +45,6 @@ class EvidenceTest {
 
     @Test
     void noExportIsEmpty(@TempDir Path dir) {
-        assertThat(Evidence.readExported(dir, new GradedTest("kvlab.T", "m", "", "2b", 1, 1, false))).isEmpty();
+        assertThat(Evidence.readExported(dir, new GradedTest("kvlab.T", "m", "", "2b", 1, 1, false), 42)).isEmpty();
     }
 }

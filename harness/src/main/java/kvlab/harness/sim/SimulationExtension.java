@@ -36,7 +36,8 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * {@value #TRACE_FULL} is also {@code true}, it writes the full trace text to
  * {@code FILE.Class#method.trace}; when {@value #TRACE_EVIDENCE} is {@code failed} (only failing tests) or
  * {@code all}, it writes the test's trace, client history and checker verdict as JSON to
- * {@code FILE.Class#method.json} (format: {@link TraceExport}), for the grader's HTML report.
+ * {@code FILE.Class#method.SEED.json} (format: {@link TraceExport}), for the grader's HTML report (one
+ * file per seed: runs of a test under several seeds may share the export).
  *
  * <p>Threads: a test that received a simulation fails if any thread was started between the
  * simulation's creation and the end of the test, because code under simulation must be single-
@@ -132,7 +133,7 @@ public final class SimulationExtension
             boolean failed = context.getExecutionException().isPresent();
             String evidence = System.getProperty(TRACE_EVIDENCE, "");
             if (evidence.equals("all") || (failed && evidence.equals("failed"))) {
-                TraceExport.write(Path.of(out + "." + testId + ".json"), testId, sim, failed);
+                TraceExport.write(Path.of(out + "." + testId + "." + sim.seed() + ".json"), testId, sim, failed);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the trace export to " + out, e);

@@ -108,7 +108,7 @@ class SimulationExtensionTest {
             System.clearProperty(SimulationExtension.TRACE_EVIDENCE);
         }
         String id = "SimulationExtensionTest$FailingFixture#fails";
-        assertThat(Files.readString(dir.resolve("digests.txt." + id + ".json")))
+        assertThat(Files.readString(dir.resolve("digests.txt." + id + ".42.json")))
                 .startsWith("{\"test\":\"" + id + "\",\"seed\":42,")
                 .contains("\"failed\":true", "[0,-1,\"NOTE\",\"the last thing that happened\"]");
     }
