@@ -73,7 +73,7 @@ class KvPersistenceTest {
     }
 
     /** {@code rounds} times: run 1 s, crash every peer, restart them all. */
-    static void crashAllRepeatedly(KvCluster c, int rounds) {
+    private static void crashAllRepeatedly(KvCluster c, int rounds) {
         for (int round = 0; round < rounds; round++) {
             c.runFor(1_000);
             for (int id : c.servers()) {

@@ -19,29 +19,27 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SimulationExtension.class)
 class KvSnapshotTest {
     static final long LOG_LIMIT = 50;
+    /** Far less than the ~60 bytes per entry that 20 limits' worth of entries would take uncompacted. */
+    private static final long MAX_RAFT_DISK_BYTES = 16 * 1024;
 
     private static KvCluster start(Simulation sim, int servers, NetworkConfig net, int clients, Workload.Keys keys) {
         return KvCluster.start(sim, servers, net, KvServer.compacting(LOG_LIMIT), clients, keys);
     }
 
-    /** Every peer compacted its log at least once. */
-    private static void assertCompacted(KvCluster c) {
+    /** The checks of {@link KvCluster#finish}, then: every peer compacted its log at least once. */
+    private static void finishCompacted(KvCluster c) {
+        c.finish();
         for (int id : c.servers()) {
             assertThat(c.peer(id).truncatedIndex()).as("entries compacted away on peer %d (applied %d, limit %d)",
                     id, c.peer(id).appliedIndex(), LOG_LIMIT).isPositive();
         }
     }
 
-    private static long snapshotsDelivered(KvCluster c) {
-        return SnapshotScenarios.snapshotsDelivered(c);
-    }
-
     @Graded(part = "2c", points = 3, order = 10)
     void oneSnapshot(Simulation sim) {
         KvCluster c = start(sim, 3, NetworkConfig.reliable(), 1, new Workload.Keys(2, 1));
         c.runFor(5_000);
-        c.finish();
-        assertCompacted(c);
+        finishCompacted(c);
     }
 
     @Graded(part = "2c", points = 4, order = 11)
@@ -65,9 +63,6 @@ class KvSnapshotTest {
         c.finish();
     }
 
-    /** Far less than the ~60 bytes per entry that 20 limits' worth of entries would take uncompacted. */
-    private static final long MAX_RAFT_DISK_BYTES = 16 * 1024;
-
     @Graded(part = "2c", points = 4, order = 12)
     void followerFarBehindCatchesUpBySnapshot(Simulation sim) {
         KvCluster c = start(sim, 3, NetworkConfig.reliable(), 5, new Workload.Keys(3, 2));
@@ -79,19 +74,18 @@ class KvSnapshotTest {
         long behind = c.peer(lagging).appliedIndex();
         c.sim().runUntil(() -> c.peer(leader).appliedIndex() > behind + 1_000,
                 "the leader to apply 1000 entries while peer " + lagging + " is cut off", 60_000);
-        long snapshotsBefore = snapshotsDelivered(c);
+        long snapshotsBefore = SnapshotScenarios.snapshotsDelivered(c);
         long appendsBefore = c.network().stats().to(lagging).delivered();
         c.network().reconnect(lagging);
         long target = c.peer(leader).status().commit();
         c.sim().runUntil(() -> c.peer(lagging).appliedIndex() >= target,
                 "peer " + lagging + " to catch up to index " + target, 5_000);
-        assertThat(snapshotsDelivered(c) - snapshotsBefore).as("snapshots delivered to catch peer %d up", lagging)
+        assertThat(SnapshotScenarios.snapshotsDelivered(c) - snapshotsBefore).as("snapshots delivered to catch peer %d up", lagging)
                 .isBetween(1L, 5L);
         assertThat(c.network().stats().to(lagging).delivered() - appendsBefore)
                 .as("messages peer %d needed to catch up %d entries", lagging, target - behind)
                 .isLessThan(500);
-        c.finish();
-        assertCompacted(c);
+        finishCompacted(c);
     }
 
     @Graded(part = "2c", points = 3, order = 13)
@@ -104,32 +98,28 @@ class KvSnapshotTest {
             c.servers().forEach(c::restart);
         }
         c.runFor(3_000);
-        c.finish();
-        assertCompacted(c);
+        finishCompacted(c);
     }
 
     @Graded(part = "2c", points = 3, order = 14)
     void manyClients(Simulation sim) {
         KvCluster c = start(sim, 5, NetworkConfig.reliable(), 5, new Workload.Keys(3, 2));
         c.runFor(5_000);
-        c.finish();
-        assertCompacted(c);
+        finishCompacted(c);
     }
 
     @Graded(part = "2c", points = 3, order = 15)
     void unreliable(Simulation sim) {
         KvCluster c = start(sim, 5, NetworkConfig.unreliable(), 5, new Workload.Keys(3, 2));
         c.runFor(10_000);
-        c.finish();
-        assertCompacted(c);
+        finishCompacted(c);
     }
 
     @Graded(part = "2c", points = 3, order = 16)
     void unreliableRecover(Simulation sim) {
         KvCluster c = start(sim, 5, NetworkConfig.unreliable(), 5, new Workload.Keys(3, 2));
         KvPersistenceTest.crashRandomly(c, sim.random("crashes"), 15);
-        c.finish();
-        assertCompacted(c);
+        finishCompacted(c);
     }
 
     @Graded(part = "2c", points = 4, order = 17)
@@ -140,8 +130,7 @@ class KvSnapshotTest {
             KvPartitionTest.randomPartitions(c, random, 2);
             KvPersistenceTest.crashRandomly(c, random, 2);
         }
-        c.finish();
-        assertCompacted(c);
+        finishCompacted(c);
     }
 
     @Graded(part = "2c", points = 3, order = 18)
@@ -153,16 +142,15 @@ class KvSnapshotTest {
             int lagging = c.servers().stream().filter(id -> id != leader).findFirst().orElseThrow();
             c.network().isolate(lagging);
             c.runFor(2_000);
-            long snapshots = snapshotsDelivered(c);
+            long snapshots = SnapshotScenarios.snapshotsDelivered(c);
             c.network().reconnect(lagging);
-            c.sim().runUntil(() -> snapshotsDelivered(c) > snapshots,
+            c.sim().runUntil(() -> SnapshotScenarios.snapshotsDelivered(c) > snapshots,
                     "a snapshot to reach peer " + lagging, 5_000);
             c.crash(lagging);
             c.runFor(300);
             c.restart(lagging);
         }
-        c.finish();
-        assertCompacted(c);
+        finishCompacted(c);
     }
 
     @Graded(part = "2c", points = 4, order = 19)
