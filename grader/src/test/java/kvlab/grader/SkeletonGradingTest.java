@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kvlab.grader.course.Part;
+import kvlab.grader.grading.SourceDiscovery;
 import kvlab.grader.report.ReportFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -127,6 +129,19 @@ class SkeletonGradingTest {
         ReportFiles.assertJUnit(gated.resolve("junit/TEST-kvlab-part-4b.xml"), partB.size(), 0, 0);
         assertThat(gated.resolve("junit/TEST-kvlab-part-4b.xml")).content()
                 .contains("skipped=\"" + partB.size() + "\"", "<skipped message=\"" + reason);
+    }
+
+    @Test
+    void readingTheTestSourcesFindsExactlyWhatDiscoveryFinds() {
+        List<String> discovered = new java.util.ArrayList<>();
+        ReportFiles.json(reports.resolve("results.json")).getAsJsonArray("tests").forEach(t -> discovered.add(
+                t.getAsJsonObject().get("name").getAsString() + " " + t.getAsJsonObject().get("max_score").getAsInt()));
+        List<String> fromSources = java.util.Arrays.stream(Part.values())
+                .flatMap(part -> SourceDiscovery.discover(CliRun.COURSE, part.module()).stream()
+                        .filter(t -> t.part().equals(part.id())))
+                .map(t -> "Part " + t.part() + ": " + t.label() + " " + t.points()).toList();
+        // Same tests, same points, same order: a part that does not compile still shows its full score.
+        assertThat(fromSources).isNotEmpty().containsExactlyElementsOf(discovered);
     }
 
     @Test

@@ -33,6 +33,8 @@ import picocli.CommandLine.Spec;
                 "Exit code: 0 when every requested test passed, 1 when any failed or the build failed, "
                 + "2 on a usage error."})
 public final class GradeCommand implements Callable<Integer> {
+    private static final String REPORT_HTML = "report.html";
+
     private final CourseTree course;
     private final Console console;
 
@@ -68,6 +70,16 @@ public final class GradeCommand implements Callable<Integer> {
             description = "Wall-clock limit in seconds for one test class in one JVM (default: ${DEFAULT-VALUE}).")
     private long timeoutSeconds;
 
+    @Option(names = "--part-budget", paramLabel = "S", defaultValue = "300",
+            description = "Wall-clock budget in seconds for one part's tests, every seed included: when it is used "
+                    + "up, the running test stops and the part's other tests are not run (default: ${DEFAULT-VALUE}).")
+    private long partBudgetSeconds;
+
+    @Option(names = "--run-budget", paramLabel = "S", defaultValue = "1200",
+            description = "Wall-clock budget in seconds for the whole run, builds included, so that grading ends "
+                    + "inside a CI job's limit even if every test hangs (default: ${DEFAULT-VALUE}).")
+    private long runBudgetSeconds;
+
     @Option(names = "--check-determinism",
             description = "Run every test twice under the first seed and compare the trace digests (and results); "
                     + "a test whose runs differ fails as non-deterministic.")
@@ -94,11 +106,13 @@ public final class GradeCommand implements Callable<Integer> {
         try {
             GradeReport report = Grading.grade(course, options(Optional.of(exports)), console);
             ConsoleReport.print(report, console.out());
-            Reports.write(report, out);
-            Path html = out.resolve("report.html");
-            HtmlReport.write(report, HtmlReport.Sections.FAILURES,
-                    t -> Evidence.readExported(exports, t.test(), t.seed()), html);
-            console.err().println("reports written to " + out.toAbsolutePath() + "; open " + html.toAbsolutePath());
+            Reports.publish(out, dir -> {
+                Reports.write(report, dir);
+                HtmlReport.write(report, HtmlReport.Sections.FAILURES,
+                        t -> Evidence.readExported(exports, t.test(), t.seed()), dir.resolve(REPORT_HTML));
+            });
+            console.err().println("reports written to " + out.toAbsolutePath() + "; open "
+                    + out.resolve(REPORT_HTML).toAbsolutePath());
             return report.passed() ? 0 : 1;
         } finally {
             FileTrees.delete(exports);
@@ -129,9 +143,13 @@ public final class GradeCommand implements Callable<Integer> {
         if (timeoutSeconds < 1) {
             throw usage("--timeout must be at least 1 second, not " + timeoutSeconds);
         }
+        if (partBudgetSeconds < 1 || runBudgetSeconds < 1) {
+            throw usage("--part-budget and --run-budget must be at least 1 second");
+        }
         return new GradeOptions(Parts.parse(parts, spec.commandLine()), reference, Optional.ofNullable(submission),
                 seed == null ? OptionalLong.empty() : OptionalLong.of(seed), seeds, Duration.ofSeconds(timeoutSeconds),
-                checkDeterminism, gate, exportDir);
+                Duration.ofSeconds(partBudgetSeconds), Duration.ofSeconds(runBudgetSeconds), checkDeterminism, gate,
+                exportDir);
     }
 
     private ParameterException usage(String message) {

@@ -6,6 +6,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import kvlab.grader.Console;
 import kvlab.grader.course.CourseTree;
+import kvlab.grader.engine.Budget;
 import kvlab.grader.grading.Seeds;
 import kvlab.grader.grading.Stress;
 import kvlab.grader.grading.Target;
@@ -68,7 +69,7 @@ public final class StressCommand implements Callable<Integer> {
         console.err().println("stress: " + resolved.tests().size() + " test(s) of " + resolved.module() + " under "
                 + seeds + " seeds " + chosen.get(0) + (seeds > 1 ? ".." + chosen.get(seeds - 1) : "")
                 + (reference ? " (reference)" : ""));
-        List<Stress.Run> runs = Stress.run(resolved, chosen, console.err(), "stress");
+        List<Stress.Run> runs = Stress.run(resolved, chosen, console.err(), "stress", Budget.UNLIMITED);
         List<Stress.Run> failed = runs.stream().filter(r -> !r.outcome().passed()).toList();
         console.out().println("stress: " + (runs.size() - failed.size()) + "/" + runs.size() + " runs passed ("
                 + resolved.tests().size() + " test(s) x " + seeds + " seeds)");

@@ -35,15 +35,17 @@ public record Determinism(TracedRun first, TracedRun second) {
      * is compared by result alone.
      *
      * @param progress hears about the first run only
+     * @param budget what both runs must keep
      */
     public static List<TestOutcome> runTwice(ForkSpec spec, List<GradedTest> tests, long seed,
-                                             TestRunner.Progress progress) {
+                                             TestRunner.Progress progress, Budget budget) {
         try (TraceExport firstExport = TraceExport.create(); TraceExport secondExport = TraceExport.create()) {
             // The grader's own thread: simulation rules bind the code under test, not the grader.
             CompletableFuture<List<TestOutcome>> secondRun = CompletableFuture.supplyAsync(
-                    () -> TestRunner.run(secondExport.applyTo(spec, false), tests, seed, TestRunner.Progress.SILENT),
+                    () -> TestRunner.run(secondExport.applyTo(spec, false), tests, seed, TestRunner.Progress.SILENT,
+                            budget),
                     task -> new Thread(task, "kvlab-determinism").start());
-            List<TestOutcome> first = TestRunner.run(firstExport.applyTo(spec, false), tests, seed, progress);
+            List<TestOutcome> first = TestRunner.run(firstExport.applyTo(spec, false), tests, seed, progress, budget);
             List<TestOutcome> second = join(secondRun);
             Map<String, TraceDigest> firstDigests = firstExport.digests();
             Map<String, TraceDigest> secondDigests = secondExport.digests();

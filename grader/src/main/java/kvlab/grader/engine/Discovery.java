@@ -35,7 +35,7 @@ public final class Discovery {
             long deadline = System.nanoTime() + spec.classTimeout().toNanos();
             while (fork.poll(event -> read(event, validParts, tests, problems))) {
                 if (System.nanoTime() > deadline) {
-                    fork.timeOut();
+                    fork.timeOut(spec.classTimeout());
                 }
             }
             if (!fork.isDone()) {

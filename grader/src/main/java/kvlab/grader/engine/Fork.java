@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,7 +41,8 @@ final class Fork implements AutoCloseable {
     private final EventTail events;
     private boolean done;
     private boolean exitCalled;
-    private boolean killed;
+    /** The limit a timed-out fork was held to, for {@link #deathCause}. */
+    private Duration timedOutAfter;
 
     private Fork(ForkSpec spec, Path scratch, Process process, EventTail events) {
         this.spec = spec;
@@ -151,8 +153,11 @@ final class Fork implements AutoCloseable {
      * Kills a fork that used up its time, first asking its JVM for a thread dump ({@code SIGQUIT})
      * so that {@link #deathCause} can say where it was stuck. Where there is no {@code kill}
      * command, the fork dies without the dump.
+     *
+     * @param limit the limit it used up, named in {@link #deathCause}
      */
-    void timeOut() {
+    void timeOut(Duration limit) {
+        timedOutAfter = limit;
         try {
             Process quit = new ProcessBuilder("kill", "-QUIT", Long.toString(process.pid())).start();
             quit.getOutputStream().close();
@@ -172,7 +177,6 @@ final class Fork implements AutoCloseable {
 
     /** Kills the fork at once and waits for it to be gone. */
     void kill() {
-        killed = true;
         process.destroyForcibly();
         try {
             process.waitFor();
@@ -183,8 +187,8 @@ final class Fork implements AutoCloseable {
 
     /** Why the fork ended without {@code done}; call after it has exited and been polled. */
     String deathCause() {
-        if (killed) {
-            return "exceeded the wall-clock limit of " + spec.classTimeout().toSeconds() + " s and was killed"
+        if (timedOutAfter != null) {
+            return "exceeded the wall-clock limit of " + timedOutAfter.toSeconds() + " s and was killed"
                     + ThreadDump.diagnose(rawOutput()).map(d -> "; " + d).orElse("");
         }
         int code = process.exitValue();

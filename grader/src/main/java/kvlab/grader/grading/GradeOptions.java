@@ -16,14 +16,16 @@ import kvlab.grader.course.Part;
  * @param seed the first seed, or fresh seeds when empty
  * @param seeds how many seeds every test must pass under
  * @param timeout the wall-clock budget of a test class in one fork
+ * @param partBudget the wall-clock budget of one part's tests, every seed included
+ * @param runBudget the wall-clock budget of the whole run, builds included
  * @param checkDeterminism run every test twice under the first seed; a test whose runs differ fails
  * @param gate stop after the first part, in course order, that is short of full marks
  * @param exportDir where forks export the trace of every failing simulated test, for the HTML report
  *     ({@link kvlab.grader.engine.Evidence}); empty: no export
  */
 public record GradeOptions(List<Part> parts, boolean reference, Optional<Path> submission, OptionalLong seed,
-                           int seeds, Duration timeout, boolean checkDeterminism, boolean gate,
-                           Optional<Path> exportDir) {
+                           int seeds, Duration timeout, Duration partBudget, Duration runBudget,
+                           boolean checkDeterminism, boolean gate, Optional<Path> exportDir) {
     public GradeOptions {
         parts = List.copyOf(parts);
         if (reference && submission.isPresent()) {

@@ -9,7 +9,9 @@ import java.util.Optional;
 import kvlab.grader.Console;
 import kvlab.grader.GradingException;
 import kvlab.grader.course.CourseTree;
+import kvlab.grader.course.Part;
 import kvlab.grader.course.Submission;
+import kvlab.grader.engine.Budget;
 import kvlab.grader.engine.Determinism;
 import kvlab.grader.engine.Evidence;
 import kvlab.grader.engine.ForkSpec;
@@ -77,12 +79,18 @@ public final class Grading {
         List<PartResult> parts = new ArrayList<>();
         List<String> allNotes = new ArrayList<>(notes);
         String gateClosed = "";
+        Budget wholeRun = new Budget(started, options.runBudget(), "grading used up its whole-run wall-clock budget of "
+                + options.runBudget().toSeconds() + " s (--run-budget)");
         for (PartPlan plan : Planner.plan(tree, options.parts(), options.reference(), options.timeout(), console)) {
             if (!gateClosed.isEmpty()) {
                 parts.add(notRun(plan, gateClosed, seeds.get(0), replay));
                 continue;
             }
-            PartResult result = run(plan, seeds, options.checkDeterminism(), replay, options.exportDir(), console);
+            Budget budget = Budget.startingNow(options.partBudget(), "part " + plan.part().id()
+                    + " used up its wall-clock budget of " + options.partBudget().toSeconds() + " s (--part-budget)")
+                    .earliest(wholeRun);
+            PartResult result = run(plan, seeds, options.checkDeterminism(), replay, options.exportDir(), budget,
+                    console);
             parts.add(result);
             if (options.gate() && !result.passed()) {
                 gateClosed = "not run: part " + result.part() + " scored " + result.earned() + "/" + result.possible()
@@ -100,13 +108,23 @@ public final class Grading {
 
     /** A part that {@code --gate} kept from running: its tests fail as not run, a broken part stays broken. */
     private static PartResult notRun(PartPlan plan, String reason, long seed, Replay replay) {
-        String module = plan.part().module();
         if (plan instanceof PartPlan.Broken broken) {
-            return new PartResult(plan.part().id(), module, List.of(), broken.error());
+            return broken(broken, seed, replay);
         }
-        List<TestResult> tests = ((PartPlan.Ready) plan).tests().stream()
-                .map(t -> new TestResult(TestOutcome.notRun(t, reason), seed, 0, replay.command(module, t, seed))).toList();
-        return new PartResult(plan.part().id(), module, tests, "");
+        return notRun(plan.part(), ((PartPlan.Ready) plan).tests(), reason, "", seed, replay);
+    }
+
+    /** A part that could not run: each of its tests is listed as not run, so the part keeps its full score. */
+    private static PartResult broken(PartPlan.Broken plan, long seed, Replay replay) {
+        return notRun(plan.part(), plan.tests(), "not run: part " + plan.part().id() + " could not run (see its error)",
+                plan.error(), seed, replay);
+    }
+
+    private static PartResult notRun(Part part, List<GradedTest> tests, String reason, String setupError, long seed,
+                                     Replay replay) {
+        List<TestResult> results = tests.stream().map(t -> new TestResult(TestOutcome.notRun(t, reason), seed, 0,
+                replay.command(part.module(), t, seed))).toList();
+        return new PartResult(part.id(), part.module(), results, setupError);
     }
 
     /**
@@ -115,12 +133,11 @@ public final class Grading {
      * (a test that already failed has lost its points; one that never read its seed cannot change).
      */
     private static PartResult run(PartPlan plan, List<Long> seeds, boolean checkDeterminism, Replay replay,
-                                  Optional<Path> exportDir,
-                                  Console console) {
+                                  Optional<Path> exportDir, Budget budget, Console console) {
         String id = plan.part().id();
         String module = plan.part().module();
         if (plan instanceof PartPlan.Broken broken) {
-            return new PartResult(id, module, List.of(), broken.error());
+            return broken(broken, seeds.get(0), replay);
         }
         PartPlan.Ready ready = (PartPlan.Ready) plan;
         // Failing simulated tests export their trace for the HTML report.
@@ -129,8 +146,8 @@ public final class Grading {
         Progress progress = new Progress(console.err(), console.tty(),
                 seeds.size() == 1 ? id : id + " seed 1/" + seeds.size());
         List<TestOutcome> first = checkDeterminism
-                ? Determinism.runTwice(spec, ready.tests(), firstSeed, progress)
-                : TestRunner.run(spec, ready.tests(), firstSeed, progress);
+                ? Determinism.runTwice(spec, ready.tests(), firstSeed, progress, budget)
+                : TestRunner.run(spec, ready.tests(), firstSeed, progress, budget);
         progress.end();
         Map<GradedTest, TestResult> results = new LinkedHashMap<>();
         for (TestOutcome outcome : first) {
@@ -142,7 +159,8 @@ public final class Grading {
         if (!passed.isEmpty() && !later.isEmpty()) {
             String label = id + " seeds 2" + (seeds.size() > 2 ? "-" + seeds.size() : "") + "/" + seeds.size();
             // Runs come ordered by seed: the first failure a test meets is the one it reports.
-            for (Stress.Run run : Stress.run(new Target(module, spec, passed), later, console.err(), label)) {
+            for (Stress.Run run : Stress.run(new Target(module, spec, passed), later, console.err(), label,
+                    budget)) {
                 GradedTest test = run.outcome().test();
                 if (results.get(test).passed()) {
                     results.put(test, new TestResult(run.outcome(), run.seed(), results.get(test).seedRuns() + 1,

@@ -20,7 +20,16 @@ public sealed interface PartPlan permits PartPlan.Ready, PartPlan.Broken {
         }
     }
 
-    /** The part's module did not build, or its graded tests are invalid. */
-    record Broken(Part part, String error) implements PartPlan {
+    /**
+     * The part cannot run: its module did not build, its code breaks the rules graded code must
+     * follow, or its graded tests are invalid.
+     *
+     * @param tests the tests it would have run, as far as they are known (from their sources when the
+     *     code does not compile), so that the part still shows its full score
+     */
+    record Broken(Part part, String error, List<GradedTest> tests) implements PartPlan {
+        public Broken {
+            tests = List.copyOf(tests);
+        }
     }
 }

@@ -34,7 +34,7 @@ public final class Planner {
         } catch (BuildFailedException e) {
             // Paths relative to the tree: a submission's temporary copy means nothing to its reader.
             String error = "the build failed:\n" + e.getMessage().replace(tree.root() + File.separator, "");
-            return parts.stream().<PartPlan>map(p -> new PartPlan.Broken(p, error)).toList();
+            return parts.stream().<PartPlan>map(p -> new PartPlan.Broken(p, error, sourceTests(tree, p))).toList();
         }
         Map<String, List<GradedTest>> discovered = new LinkedHashMap<>();
         Map<String, String> problems = new LinkedHashMap<>();
@@ -53,10 +53,15 @@ public final class Planner {
         List<PartPlan> plans = new ArrayList<>();
         for (Part part : parts) {
             String problem = problems.get(part.module());
-            plans.add(problem != null ? new PartPlan.Broken(part, problem)
+            plans.add(problem != null ? new PartPlan.Broken(part, problem, sourceTests(tree, part))
                     : new PartPlan.Ready(part, specs.get(part.module()), discovered.get(part.module()).stream()
                             .filter(t -> t.part().equals(part.id())).toList()));
         }
         return plans;
+    }
+
+    /** The part's graded tests as their sources declare them, for a part that cannot run. */
+    private static List<GradedTest> sourceTests(CourseTree tree, Part part) {
+        return SourceDiscovery.discover(tree, part.module()).stream().filter(t -> t.part().equals(part.id())).toList();
     }
 }

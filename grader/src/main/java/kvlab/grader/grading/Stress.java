@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import kvlab.grader.GradingException;
+import kvlab.grader.engine.Budget;
 import kvlab.grader.engine.TestOutcome;
 import kvlab.grader.engine.TestRunner;
 
@@ -35,8 +36,9 @@ public final class Stress {
      * Every test under every seed; returns the runs ordered by seed, then by test order.
      *
      * @param progress gets one line per finished seed, starting {@code [label]}
+     * @param budget what all the runs together must keep
      */
-    public static List<Run> run(Target target, List<Long> seeds, PrintWriter progress, String label) {
+    public static List<Run> run(Target target, List<Long> seeds, PrintWriter progress, String label, Budget budget) {
         ConcurrentLinkedQueue<Long> queue = new ConcurrentLinkedQueue<>(seeds);
         List<Run> runs = new ArrayList<>();
         AtomicInteger finished = new AtomicInteger();
@@ -48,7 +50,7 @@ public final class Stress {
                     for (Long next = queue.poll(); next != null; next = queue.poll()) {
                         long seed = next;
                         List<TestOutcome> outcomes = TestRunner.run(target.spec(), target.tests(), seed,
-                                TestRunner.Progress.SILENT);
+                                TestRunner.Progress.SILENT, budget);
                         synchronized (runs) {
                             outcomes.forEach(o -> runs.add(new Run(seed, o)));
                             report(progress, label, seed, outcomes, finished.incrementAndGet(), seeds.size());

@@ -29,7 +29,7 @@ public final class ConsoleReport {
                         status(t.outcome().status()), Text.seconds(t.outcome().wallMillis()) + " s", seed(t));
             }
             if (part.failedSetup()) {
-                row(out, row, part.part(), "(could not run: see below)", "0/?", "error", "", "");
+                row(out, row, part.part(), "(could not run: see below)", "0/" + part.possible(), "error", "", "");
             } else if (part.tests().isEmpty()) {
                 row(out, row, part.part(), "(no graded tests yet)", "", "", "", "");
             } else {

@@ -54,7 +54,7 @@ class DeterminismTest {
 
     @Test
     void gradingTwiceSideBySideFailsOnlyTheTestThatReadsTheClockAndNamesTheCause() {
-        List<TestOutcome> outcomes = Determinism.runTwice(spec, tests, SEED, TestRunner.Progress.SILENT);
+        List<TestOutcome> outcomes = Determinism.runTwice(spec, tests, SEED, TestRunner.Progress.SILENT, Budget.UNLIMITED);
 
         assertThat(outcomes).extracting(o -> o.test().methodName()).containsExactly("readsTheClock", "staysInVirtualTime");
         TestOutcome clock = outcomes.get(0);
