@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The handout end to end: it builds and its grader runs (score 0); a student checkout made from it
  * with the reference solutions copied in, graded through --submission, gets full marks, hidden
  * tests included, although one of its test files was edited to fail, and the report names that file. A submission that does
- * not compile scores 0 with the compiler's errors in every report.
+ * not compile scores 0 of the part's full score, with the compiler's errors in every report.
  */
 class HandoutGradingTest {
     private static final CourseTree COURSE = CliRun.COURSE;
@@ -102,6 +102,10 @@ class HandoutGradingTest {
         assertThat(brokenGrade.out()).contains("the build failed:", "COMPILATION ERROR", error);
         Path reports = tmp.resolve("broken-reports");
         assertThat(ReportFiles.score(reports.resolve("results.json"))).isZero();
+        // Out of the part's full score, hidden tests included, not 0/0: the tests are read from their sources.
+        assertThat(ReportFiles.maxScore(reports.resolve("results.json")))
+                .isEqualTo(ReportFiles.maxScore(tmp.resolve("submission-reports/results.json")));
+        assertThat(brokenGrade.out()).containsPattern("1 +\\(could not run: see below\\) +0/[1-9]");
         assertThat(ReportFiles.json(reports.resolve("results.json")).get("output").getAsString()).contains(error);
         ReportFiles.assertClassroom(reports.resolve("classroom.json"), "error");
     }
