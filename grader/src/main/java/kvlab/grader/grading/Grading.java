@@ -81,7 +81,8 @@ public final class Grading {
         String gateClosed = "";
         Budget wholeRun = new Budget(started, options.runBudget(), "grading used up its whole-run wall-clock budget of "
                 + options.runBudget().toSeconds() + " s (--run-budget)");
-        for (PartPlan plan : Planner.plan(tree, options.parts(), options.reference(), options.timeout(), console)) {
+        for (PartPlan plan : Planner.plan(tree, options.parts(), options.reference(), options.timeout(),
+                options.checkCode(), console)) {
             if (!gateClosed.isEmpty()) {
                 parts.add(notRun(plan, gateClosed, seeds.get(0), replay));
                 continue;

@@ -19,14 +19,22 @@ import kvlab.grader.engine.Discovery;
 import kvlab.grader.engine.ForkSpec;
 import kvlab.grader.engine.GradedTest;
 
-/** Builds the modules of the requested parts and discovers their graded tests. */
+/**
+ * Builds the modules of the requested parts, checks their code against the rules graded code must
+ * follow ({@link CodeCheck}), and discovers their graded tests.
+ */
 public final class Planner {
     private Planner() {
     }
 
-    /** One plan per part, in the order given. */
+    /**
+     * One plan per part, in the order given.
+     *
+     * @param checkCode check the code before anything of it runs; false only for the grader's own
+     *     tests of what happens to code that breaks the rules
+     */
     public static List<PartPlan> plan(CourseTree tree, List<Part> parts, boolean reference, Duration timeout,
-                                      Console console) {
+                                      boolean checkCode, Console console) {
         List<String> modules = new ArrayList<>(new LinkedHashSet<>(parts.stream().map(Part::module).toList()));
         Map<String, ModuleBuild> builds;
         try {
@@ -40,9 +48,16 @@ public final class Planner {
         Map<String, String> problems = new LinkedHashMap<>();
         Map<String, ForkSpec> specs = new LinkedHashMap<>();
         Set<String> validParts = new LinkedHashSet<>(Part.ids());
+        CodeCheck rules = new CodeCheck(tree);
         for (ModuleBuild build : builds.values()) {
             ForkSpec spec = new ForkSpec(build.testClasspath(), build.dir(), timeout, ForkSpec.DEFAULT_HEAP_MIB);
             specs.put(build.name(), spec);
+            String violations = checkCode ? rules.violations(build) : "";
+            if (!violations.isEmpty()) {
+                // Not even discovery: it loads test classes, and through them could start the code.
+                problems.put(build.name(), violations);
+                continue;
+            }
             try {
                 discovered.put(build.name(), Discovery.discover(spec, build.testClasses(), "", validParts).stream()
                         .map(t -> t.withHidden(tree.isHiddenTest(build.name(), t.className()))).toList());

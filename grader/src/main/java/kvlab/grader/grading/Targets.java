@@ -82,7 +82,7 @@ public final class Targets {
                                 Console console) {
         List<GradedTest> tests = new ArrayList<>();
         ForkSpec spec = null;
-        for (PartPlan plan : Planner.plan(tree, parts, reference, timeout, console)) {
+        for (PartPlan plan : Planner.plan(tree, parts, reference, timeout, true, console)) {
             if (plan instanceof PartPlan.Broken broken) {
                 throw new GradingException("part " + plan.part().id() + ": " + broken.error());
             }

@@ -1,0 +1,95 @@
+package kvlab.grader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.SortedMap;
+import kvlab.grader.course.CourseTree;
+import kvlab.grader.report.ReportFiles;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@link Zoo} graded through {@code kvlab grade --submission}, twice: as shipped, where the code
+ * check stops every attack before any of it runs and names each; and with the check switched off
+ * ({@code KVLAB_UNSAFE_SKIP_CODE_CHECK=unsafe}), where the attacks run and the sandbox must hold
+ * them: forged result lines are refused, nothing hidden can be read, nothing outside the fork can be
+ * written, a detached process dies with its fork, and the endless loop costs a bounded time.
+ */
+class ZooTest {
+    private static final CourseTree COURSE = CliRun.COURSE;
+    private static final int RUN_BUDGET_SECONDS = 150;
+
+    @TempDir
+    static Path tmp;
+    private static Path submission;
+    private static SortedMap<String, String> before;
+
+    @BeforeAll
+    static void writeTheSubmission() throws Exception {
+        Files.deleteIfExists(Path.of("/tmp/kvlab-zoo-detached.txt"));
+        submission = Zoo.writeSubmission(COURSE, tmp.resolve("submission"));
+        before = Zoo.fingerprint(COURSE);
+    }
+
+    @Test
+    void theCodeCheckStopsEveryAttackBeforeItRunsAndNamesIt() throws Exception {
+        Path out = tmp.resolve("checked");
+        long started = System.nanoTime();
+        CliRun run = Zoo.runGrader(COURSE, Map.of(), "grade", "1", "2a", "--submission", submission.toString(),
+                "--seeds", "1", "--out", out.toString());
+        long seconds = (System.nanoTime() - started) / 1_000_000_000;
+
+        assertThat(run.exitCode()).as(run.transcript()).isEqualTo(1);
+        Zoo.assertContained(COURSE, before, out, run.transcript());
+        assertThat(ReportFiles.maxScore(out.resolve("results.json"))).as("both parts keep their full score")
+                .isGreaterThan(200);
+        String storage = "project1-standalone/src/main/java/kvlab/standalone/rocksdb/StandaloneStorage.java";
+        String service = "project1-standalone/src/main/java/kvlab/standalone/server/RawKvService.java";
+        String log = "project2-raft/src/main/java/kvlab/raft/core/RaftLog.java";
+        String raft = "project2-raft/src/main/java/kvlab/raft/core/Raft.java";
+        assertThat(run.out()).contains(
+                "the code breaks the rules that graded code must follow, so none of this part's tests ran",
+                at(storage, "ProcessHandle.current().info()") + " calls ProcessHandle.current()",
+                at(service, "ProcessHandle.current()") + " calls ProcessHandle.current()",
+                at(service, "new ProcessBuilder(") + " calls ",
+                at(log, "ProcessHandle.current().info()") + " calls ProcessHandle.current()",
+                at(log, "Runtime.getRuntime().halt(0)") + " calls Runtime.getRuntime()",
+                at(service, "java.nio.file.Files.delete(target)") + " calls Files.delete(",
+                at(raft, "System.currentTimeMillis()") + " calls System.currentTimeMillis()",
+                at(raft, "new java.util.Random()") + " calls ");
+        assertThat(run.out()).as("no test ran, so no attack did").doesNotContain(Zoo.MARKER);
+        assertThat(seconds).as("nothing ran but the builds").isLessThan(RUN_BUDGET_SECONDS);
+    }
+
+    /** "FILE:LINE" of the first line of the attack on {@code file} that holds {@code text}. */
+    private static String at(String file, String text) {
+        return file + ":" + Zoo.lineOf(COURSE, file, text);
+    }
+
+    @Test
+    void withoutTheCheckTheSandboxHoldsEveryAttack() throws Exception {
+        Path out = tmp.resolve("unchecked");
+        long started = System.nanoTime();
+        CliRun run = Zoo.runGrader(COURSE, Map.of("KVLAB_UNSAFE_SKIP_CODE_CHECK", "unsafe"), "grade", "1", "2a",
+                "--submission", submission.toString(), "--seeds", "1", "--timeout", "5", "--part-budget", "45",
+                "--run-budget", Integer.toString(RUN_BUDGET_SECONDS), "--out", out.toString());
+        long seconds = (System.nanoTime() - started) / 1_000_000_000;
+
+        assertThat(run.exitCode()).as(run.transcript()).isEqualTo(1);
+        assertThat(run.err()).contains("the code is NOT checked against its rules");
+        Zoo.assertContained(COURSE, before, out, run.transcript());
+        String reports = Zoo.reportsText(out);
+        assertThat(reports).as("the forgeries were tried and refused")
+                .contains("KVLAB-ZOO-forge appended to ")
+                .contains("the fork's result channel was written by something other than the test runner");
+        assertThat(reports).as("the attack on hidden files ran").contains("KVLAB-ZOO-hidden ");
+        assertThat(reports).as("the attack on the grader and --out ran").contains("KVLAB-ZOO-out ")
+                .doesNotContain("KVLAB-ZOO-out changed ");
+        assertThat(reports).as("the endless loop is bounded").contains("exceeded the wall-clock limit of 5 s");
+        assertThat(seconds).as(run.transcript()).isLessThan(RUN_BUDGET_SECONDS + 30);
+    }
+}
