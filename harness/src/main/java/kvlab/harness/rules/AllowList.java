@@ -3,9 +3,11 @@ package kvlab.harness.rules;
 import java.util.function.Consumer;
 
 /**
- * The rules of each course module, as {@link RuleBook}s: first the member-level denials inside
- * allowed classes, then what is allowed, then the denied categories with their reasons. Anything no
- * rule names is denied too, so a class missing here is a violation, not a loophole.
+ * The rules of each course module, as {@link RuleBook}s. Within each topic (the wall clock,
+ * randomness, threads, the JVM, files) the member-level denials inside allowed classes come first,
+ * then the allowed classes, then the denied categories with their reasons; the order of the topics
+ * is in {@link #book}. Anything no rule names is denied too, so a class missing here is a violation,
+ * not a loophole.
  *
  * <p>Owners are internal names ({@code java/lang/System}); see {@link Glob} for {@code *} and
  * {@code **}. Where javac's own output needs something the categories would deny, the rule says so.
@@ -25,6 +27,7 @@ final class AllowList {
     static final String MONITORING = "management and instrumentation could watch or rewrite the grader's classes";
     static final String STACK_WALKING = "code must not look at who calls it (to behave differently under the grader)";
     static final String LOGGING = "logging and preferences write files and global settings: print with System.out instead";
+    static final String JVM_DEFAULTS = "changing the JVM's default locale or time zone changes the grader's output too";
     static final String DIRECT_MEMORY = "direct buffers live outside the Java heap and its limit";
     static final String SECURITY = "java.security reaches keys, permissions and unseeded randomness, none of which student code needs";
     static final String JAVAX = "javax holds compilers, script engines, management and network APIs, none of which student code needs";
@@ -79,7 +82,7 @@ final class AllowList {
                 "org/rocksdb/DBOptions", "org/rocksdb/ColumnFamilyOptions", "org/rocksdb/ColumnFamilyDescriptor",
                 "org/rocksdb/ColumnFamilyHandle", "org/rocksdb/WriteOptions", "org/rocksdb/ReadOptions",
                 "org/rocksdb/FlushOptions", "org/rocksdb/CompactRangeOptions", "org/rocksdb/WriteBatch",
-                "org/rocksdb/WriteBatch$*", "org/rocksdb/WriteBatchWithIndex", "org/rocksdb/WBWIRocksIterator",
+                "org/rocksdb/WriteBatchWithIndex", "org/rocksdb/WBWIRocksIterator",
                 "org/rocksdb/RocksIterator", "org/rocksdb/AbstractRocksIterator", "org/rocksdb/RocksIteratorInterface",
                 "org/rocksdb/Snapshot", "org/rocksdb/Slice", "org/rocksdb/AbstractSlice", "org/rocksdb/Status",
                 "org/rocksdb/Status$*", "org/rocksdb/CompressionType", "org/rocksdb/InfoLogLevel",
@@ -170,6 +173,8 @@ final class AllowList {
         rules.denyMembers(ENVIRONMENT, "java/lang/Long", "getLong");
         rules.denyMembers(ENVIRONMENT, "java/lang/Boolean", "getBoolean");
         rules.deny(PROCESSES, "java/lang/Runtime", "java/lang/Runtime$*", "java/lang/Process*");
+        rules.denyMembers(JVM_DEFAULTS, "java/util/Locale", "setDefault");
+        rules.denyMembers(JVM_DEFAULTS, "java/util/TimeZone", "setDefault");
         // Class only for the questions javac's output and harmless code ask (assertions, enums, casts, names).
         rules.allowType("java/lang/Class");
         rules.allowMembers("java/lang/Class", "getName", "getSimpleName", "getTypeName", "getCanonicalName",

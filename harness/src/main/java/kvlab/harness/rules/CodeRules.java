@@ -2,8 +2,10 @@ package kvlab.harness.rules;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -99,6 +101,25 @@ public final class CodeRules {
                         .thenComparingInt(CodeViolation::line)
                         .thenComparing(CodeViolation::call))
                 .toList();
+    }
+
+    /**
+     * The classes directory {@code loaded} came from, for checking the module it belongs to: a
+     * module's {@code target/classes}, or {@code target-reference/classes} in a reference build.
+     *
+     * @throws IllegalArgumentException if {@code loaded} did not come from a directory (a jar, say)
+     */
+    public static Path classesDirOf(Class<?> loaded) {
+        CodeSource source = loaded.getProtectionDomain().getCodeSource();
+        try {
+            Path location = source == null ? null : Path.of(source.getLocation().toURI());
+            if (location == null || !Files.isDirectory(location)) {
+                throw new IllegalArgumentException(loaded.getName() + " was not loaded from a classes directory: " + location);
+            }
+            return location;
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(loaded.getName() + " has no file location: " + source.getLocation(), e);
+        }
     }
 
     /**

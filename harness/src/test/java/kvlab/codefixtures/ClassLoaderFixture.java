@@ -1,0 +1,5 @@
+package kvlab.codefixtures;
+
+/** Could define classes no rule has checked. */
+public final class ClassLoaderFixture extends ClassLoader { // violation: implicit super()
+}

@@ -1,0 +1,23 @@
+package kvlab.txn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import kvlab.harness.rules.CodeRules;
+import kvlab.harness.rules.CodeViolation;
+import kvlab.txn.mvcc.Timestamps;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every compiled class of this module, yours and the provided ones, keeps the course's code rules
+ * ({@link CodeRules}): what the code may call, and why the rest is off limits. Not graded; the grader
+ * checks the same rules before it runs any graded test.
+ */
+class CodeRulesTest {
+    @Test
+    void everyClassKeepsTheCodeRules() {
+        CodeRules rules = CodeRules.forModule("project4-txn");
+        List<CodeViolation> violations = rules.check(CodeRules.classesDirOf(Timestamps.class));
+        assertThat(violations).withFailMessage(() -> rules.failureMessage(violations)).isEmpty();
+    }
+}
