@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -23,7 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The Gradescope autograder end to end, without Gradescope: `package gradescope 1` writes the zip,
  * which is unpacked into a fake /autograder (KVLAB_AUTOGRADER_ROOT) beside a submission holding
  * part 1's reference files; its run_autograder must leave results/results.json with full marks,
- * hidden tests included and shown only after publishing.
+ * hidden tests included and shown only after publishing. Then the same autograder grades the
+ * {@link Zoo}'s attacks on part 1, as shipped and with the code check off so that the sandbox alone
+ * must hold them: 0 points, nothing hidden in the results, the course untouched, nothing left running.
  */
 class GradescopePackageTest {
     private static final CourseTree COURSE = CliRun.COURSE;
@@ -50,16 +54,24 @@ class GradescopePackageTest {
                 FileTrees.copyFile(COURSE.resolve(CourseTree.SOLUTIONS + "/" + file), autograder.resolve("submission/" + file));
             }
         }
+        exitCode = runAutograder(Map.of());
+        log = Files.readString(tmp.resolve("run.log"));
+        // Kept aside: the zoo's runs write the same results directory.
+        Files.move(autograder.resolve("results"), tmp.resolve("reference-results"));
+    }
+
+    /** Runs run_autograder in the fake /autograder, with {@code env} added; its output goes to run.log. */
+    private static int runAutograder(Map<String, String> env) throws Exception {
         ProcessBuilder run = new ProcessBuilder("bash", autograder.resolve("source/run_autograder").toString())
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("run.log").toFile());
         run.environment().put("KVLAB_AUTOGRADER_ROOT", autograder.toString());
+        run.environment().putAll(env);
         Process process = run.start();
         process.getOutputStream().close();
         if (!process.waitFor(RUN_LIMIT_MINUTES, TimeUnit.MINUTES)) {
             process.destroyForcibly();
         }
-        exitCode = process.exitValue();
-        log = Files.readString(tmp.resolve("run.log"));
+        return process.waitFor();
     }
 
     private static List<String> unzip(Path zip, Path into) throws IOException {
@@ -101,7 +113,7 @@ class GradescopePackageTest {
     @Test
     void runAutograderWritesResultsWithFullMarksAndTheHiddenTestsAfterPublishing() {
         assertThat(exitCode).as(log).isZero();
-        Path results = autograder.resolve("results/results.json");
+        Path results = tmp.resolve("reference-results/results.json");
         assertThat(results).as(log).exists();
         ReportFiles.assertGradescope(results);
         assertThat(ReportFiles.score(results)).as(log).isPositive().isEqualTo(ReportFiles.maxScore(results));
@@ -114,5 +126,30 @@ class GradescopePackageTest {
         assertThat(hidden).isNotEmpty().allMatch(t -> t.get("name").getAsString().startsWith("Part 1: ")
                 && t.get("name").getAsString().endsWith(" (hidden)"));
         assertThat(ReportFiles.json(results).get("output").getAsString()).contains("submission ", "seeds [");
+    }
+
+    @Test
+    void theZooScoresZeroThroughTheAutograderWithTheCheckAndWithoutIt() throws Exception {
+        CourseTree course = new CourseTree(autograder.resolve("source/course"));
+        Path submission = autograder.resolve("submission");
+        FileTrees.delete(submission);
+        Zoo.writeSubmission(COURSE, submission);
+        SortedMap<String, String> before = Zoo.fingerprint(course);
+        for (Map<String, String> env : List.of(Map.<String, String>of(), Map.of("KVLAB_UNSAFE_SKIP_CODE_CHECK", "unsafe"))) {
+            Path results = autograder.resolve("results");
+            FileTrees.delete(results);
+            int code = runAutograder(env);
+            String transcript = env + "\n" + Files.readString(tmp.resolve("run.log"));
+            assertThat(code).as(transcript).isZero();
+            Zoo.assertContained(course, before, results, transcript);
+            String reports = Zoo.reportsText(results);
+            if (env.isEmpty()) {
+                assertThat(reports).as(transcript).contains("the code breaks the rules that graded code must follow")
+                        .doesNotContain(Zoo.MARKER);
+            } else {
+                assertThat(reports).as(transcript).contains("KVLAB-ZOO-forge appended to ", "KVLAB-ZOO-hidden ",
+                        "the fork's result channel was written by something other than the test runner");
+            }
+        }
     }
 }

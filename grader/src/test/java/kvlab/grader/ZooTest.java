@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.regex.Pattern;
 import kvlab.grader.course.CourseTree;
 import kvlab.grader.report.ReportFiles;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,17 +53,27 @@ class ZooTest {
         String log = "project2-raft/src/main/java/kvlab/raft/core/RaftLog.java";
         String raft = "project2-raft/src/main/java/kvlab/raft/core/Raft.java";
         assertThat(run.out()).contains(
-                "the code breaks the rules that graded code must follow, so none of this part's tests ran",
-                at(storage, "ProcessHandle.current().info()") + " calls ProcessHandle.current()",
-                at(service, "ProcessHandle.current()") + " calls ProcessHandle.current()",
-                at(service, "new ProcessBuilder(") + " calls ",
-                at(log, "ProcessHandle.current().info()") + " calls ProcessHandle.current()",
-                at(log, "Runtime.getRuntime().halt(0)") + " calls Runtime.getRuntime()",
-                at(service, "java.nio.file.Files.delete(target)") + " calls Files.delete(",
-                at(raft, "System.currentTimeMillis()") + " calls System.currentTimeMillis()",
-                at(raft, "new java.util.Random()") + " calls ");
+                "the code breaks the rules that graded code must follow, so none of this part's tests ran");
+        String processes = "student code never starts, inspects or ends processes";
+        String disk = "storage code touches the disk only through RocksDB";
+        assertNamed(run, storage, "ProcessHandle.current().info()", processes);
+        assertNamed(run, storage, "arg.endsWith(\"events.txt\")", disk);
+        assertNamed(run, service, "java.nio.file.Files.walk(", disk);
+        assertNamed(run, service, "new ProcessBuilder(", processes);
+        assertNamed(run, log, "Runtime.getRuntime().halt(0)", processes);
+        assertThat(run.out()).contains("more in " + service);
+        assertNamed(run, raft, "System.currentTimeMillis()", "calls System.currentTimeMillis(): simulated code gets"
+                + " time only from tick()");
+        assertNamed(run, raft, "new java.util.Random()", "calls new Random(): randomness under simulation must come"
+                + " from the seeded streams the harness gives");
         assertThat(run.out()).as("no test ran, so no attack did").doesNotContain(Zoo.MARKER);
         assertThat(seconds).as("nothing ran but the builds").isLessThan(RUN_BUDGET_SECONDS);
+    }
+
+    /** The report names the line of the attack on {@code file} that holds {@code text}, with {@code rule}. */
+    private static void assertNamed(CliRun run, String file, String text, String rule) {
+        assertThat(run.out()).as(run.transcript()).containsPattern(Pattern.quote(at(file, text) + " ") + ".*"
+                + Pattern.quote(rule));
     }
 
     /** "FILE:LINE" of the first line of the attack on {@code file} that holds {@code text}. */

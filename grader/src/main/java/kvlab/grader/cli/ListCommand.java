@@ -43,7 +43,9 @@ public final class ListCommand implements Callable<Integer> {
         int tests = 0;
         int points = 0;
         boolean broken = false;
-        for (PartPlan plan : Planner.plan(course, Parts.parse(parts, spec.commandLine()), false, DISCOVERY_LIMIT, console)) {
+        // Listing runs no test, and discovery initialises no class: code that breaks its rules can still be listed.
+        for (PartPlan plan : Planner.plan(course, Parts.parse(parts, spec.commandLine()), false, DISCOVERY_LIMIT, false,
+                console)) {
             String title = "Part " + plan.part().id() + " (" + plan.part().module() + ")";
             if (plan instanceof PartPlan.Broken b) {
                 out.println(title + ": cannot list: " + b.error().lines().findFirst().orElse(""));

@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,11 +25,14 @@ import kvlab.harness.rules.CodeViolation;
  * <p>One instance per grading: a module's classes are checked once however many builds reach them.
  */
 final class CodeCheck {
+    /** Violations shown per file: the first ones name what to fix, the rest would bury the other files. */
+    private static final int SHOWN_PER_FILE = 12;
     private static final Set<String> PROJECT_MODULES =
             java.util.Arrays.stream(Part.values()).map(Part::module).collect(Collectors.toSet());
 
     private final CourseTree tree;
-    private final Map<Path, List<String>> checked = new HashMap<>();
+    /** Per classes directory: per source file, one line per violation. */
+    private final Map<Path, Map<String, List<String>>> checked = new HashMap<>();
 
     CodeCheck(CourseTree tree) {
         this.tree = tree;
@@ -40,7 +45,12 @@ final class CodeCheck {
     String violations(ModuleBuild build) {
         List<String> lines = new ArrayList<>();
         for (Path entry : build.testClasspath()) {
-            lines.addAll(checked.computeIfAbsent(entry, this::check));
+            checked.computeIfAbsent(entry, this::check).forEach((file, violations) -> {
+                lines.addAll(violations.subList(0, Math.min(SHOWN_PER_FILE, violations.size())));
+                if (violations.size() > SHOWN_PER_FILE) {
+                    lines.add("... and " + (violations.size() - SHOWN_PER_FILE) + " more in " + file);
+                }
+            });
         }
         if (lines.isEmpty()) {
             return "";
@@ -49,19 +59,28 @@ final class CodeCheck {
                 + " (`mvn test` runs the same check as CodeRulesTest):\n  " + String.join("\n  ", lines);
     }
 
-    /** The violations in one classpath entry, if it is a project module's main classes. */
-    private List<String> check(Path entry) {
+    /** The violations in one classpath entry, by source file, if it is a project module's main classes. */
+    private Map<String, List<String>> check(Path entry) {
         if (!entry.startsWith(tree.root()) || !entry.getFileName().toString().equals("classes")
                 || !Files.isDirectory(entry)) {
-            return List.of();
+            return Map.of();
         }
         Path relative = tree.root().relativize(entry);
         String module = relative.getName(0).toString();
         if (relative.getNameCount() != 3 || !PROJECT_MODULES.contains(module)) {
-            return List.of();
+            return Map.of();
         }
-        return CodeRules.forModule(module).check(entry).stream()
-                .map(v -> module + "/src/main/java/" + describe(v)).toList();
+        // One violation per line: the first reference on it names what to fix (more would be noise,
+        // like the array of options a forbidden call takes).
+        Map<String, List<String>> byFile = new LinkedHashMap<>();
+        Set<String> linesSeen = new HashSet<>();
+        for (CodeViolation violation : CodeRules.forModule(module).check(entry)) {
+            String file = module + "/src/main/java/" + violation.sourcePath();
+            if (linesSeen.add(file + ":" + violation.line())) {
+                byFile.computeIfAbsent(file, f -> new ArrayList<>()).add(module + "/src/main/java/" + describe(violation));
+            }
+        }
+        return byFile;
     }
 
     /** "kvlab/raft/core/Raft.java:120 calls ...": the violation with its file's package path. */
