@@ -126,7 +126,9 @@ final class ForkPlace implements AutoCloseable {
                     .append("mount --bind ").append(staging).append(' ').append(staging).append('\n')
                     .append("mount -o remount,bind,ro ").append(staging).append('\n');
         }
-        script.append("cd ").append(quote(dir.toString())).append('\n').append("exec \"$@\"\n");
+        // cd sets PWD and OLDPWD; the fork's environment is only what processBuilder chose.
+        script.append("cd ").append(quote(dir.toString())).append('\n').append("unset PWD OLDPWD\n")
+                .append("exec \"$@\"\n");
         return script.toString();
     }
 
