@@ -150,7 +150,7 @@ public final class GradeCommand implements Callable<Integer> {
         return new GradeOptions(Parts.parse(parts, spec.commandLine()), reference, Optional.ofNullable(submission),
                 seed == null ? OptionalLong.empty() : OptionalLong.of(seed), seeds, Duration.ofSeconds(timeoutSeconds),
                 Duration.ofSeconds(partBudgetSeconds), Duration.ofSeconds(runBudgetSeconds), checkDeterminism, gate,
-                checkCode(), exportDir);
+                checkCode(), Optional.ofNullable(out).map(Path::toAbsolutePath), exportDir);
     }
 
     /**

@@ -2,114 +2,165 @@ package kvlab.grader.engine;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import kvlab.grader.FileTrees;
+import javax.crypto.Mac;
 import kvlab.grader.GradingException;
 import kvlab.grader.fork.ForkMain;
 import kvlab.grader.fork.Protocol;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * One forked JVM running {@link ForkMain}, seen from the grader: start it, read its events, kill it,
- * and name the cause when it dies before writing {@code done}.
+ * One forked JVM running {@link ForkMain}, seen from the grader: start it in the {@link Sandbox},
+ * read its authenticated events ({@link EventChannel}), kill it, and name the cause when it dies
+ * before writing {@code done}.
  *
- * <p>Each fork gets a private scratch directory (its events file, its test list, any JVM crash log),
- * removed by {@link #close}.
+ * <p>Each fork gets a fresh place ({@link ForkPlace}: its working directory, home and temporary
+ * directory, with its events file, its test list, any JVM crash log), deleted by {@link #close}.
+ * Every way a fork ends (done, death, time-out, tampering) returns only after every process it
+ * started is gone.
  */
 final class Fork implements AutoCloseable {
+    /** Limits named in the death cause when a fork exhausts them; the heap is the spec's. */
+    static final int DIRECT_MEMORY_MIB = 256;
+    static final int METASPACE_MIB = 256;
+    static final String TAMPERED = "the fork's result channel was written by something other than the test runner";
     private static final String OOM_MARKER = "Terminating due to java.lang.OutOfMemoryError: ";
     private static final long POLL_MILLIS = 20;
     /** How long a fork that timed out gets to print its thread dump. */
     private static final long DUMP_MILLIS = 2000;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ForkSpec spec;
-    private final Path scratch;
+    private final ForkPlace place;
     private final Process process;
+    private final ForkProcesses processes;
     private final OutputTail output;
-    private final EventTail events;
+    private final EventChannel events;
+    private final Optional<ForkExports> exports;
     private boolean done;
     private boolean exitCalled;
+    private String[] fatal;
     /** The limit a timed-out fork was held to, for {@link #deathCause}. */
     private Duration timedOutAfter;
+    private boolean ended;
 
-    private Fork(ForkSpec spec, Path scratch, Process process, EventTail events) {
+    private Fork(ForkSpec spec, ForkPlace place, Process process, EventChannel events, Optional<ForkExports> exports) {
         this.spec = spec;
-        this.scratch = scratch;
+        this.place = place;
         this.process = process;
+        this.processes = place.processes(process);
         this.output = OutputTail.drain(process.getInputStream(), "kvlab-fork-output");
         this.events = events;
+        this.exports = exports;
     }
 
     /** Starts a fork that reports the graded tests under {@code testClasses}, in a package unless "". */
     static Fork discover(ForkSpec spec, Path testClasses, String packageName) {
-        return start(spec, OptionalLong.empty(), scratch -> testClasses, "discover", packageName);
+        return start(spec, OptionalLong.empty(), place -> place.stage(testClasses),
+                (file, mac) -> EventChannel.forDiscovery(file, mac), "discover", packageName);
     }
 
     /** Starts a fork that runs {@code tests} in order with the given seed. */
     static Fork run(ForkSpec spec, long seed, List<GradedTest> tests) {
         List<String> lines = tests.stream()
                 .map(t -> Protocol.line(t.className(), t.methodName(), t.parameterTypes())).toList();
-        return start(spec, OptionalLong.of(seed),
-                scratch -> Files.write(scratch.resolve("tests.txt"), lines), "run");
+        return start(spec, OptionalLong.of(seed), place -> Files.write(place.dir().resolve("tests.txt"), lines),
+                (file, mac) -> EventChannel.forRun(file, mac, tests.size()), "run");
     }
 
-    /** Writes the fork's input into its scratch directory and returns the path to pass. */
+    /** Writes the fork's input into its place and returns the path to pass. */
     private interface Input {
-        Path write(Path scratch) throws IOException;
+        Path write(ForkPlace place) throws IOException;
     }
 
-    private static Fork start(ForkSpec spec, OptionalLong seed, Input input, String mode, String... extra) {
-        Path scratch = null;
+    /** Opens the channel that checks what the fork writes to {@code file}. */
+    private interface Channel {
+        EventChannel open(Path file, Mac mac) throws IOException;
+    }
+
+    private static Fork start(ForkSpec spec, OptionalLong seed, Input input, Channel channel, String mode,
+                              String... extra) {
+        byte[] secret = new byte[Protocol.SECRET_BYTES];
+        RANDOM.nextBytes(secret);
+        ForkPlace place = Sandbox.current().open();
         try {
-            scratch = Files.createTempDirectory("kvlab-fork-");
-            Path eventsFile = Files.createFile(scratch.resolve("events.txt"));
-            List<String> command = command(spec, seed, scratch);
-            command.addAll(List.of(mode, eventsFile.toString(), input.write(scratch).toString()));
-            command.addAll(List.of(extra));
-            Process process = new ProcessBuilder(command).directory(spec.workDir().toFile())
-                    .redirectErrorStream(true).start();
-            process.getOutputStream().close();
-            return new Fork(spec, scratch, process, new EventTail(eventsFile));
-        } catch (IOException e) {
-            if (scratch != null) {
-                FileTrees.delete(scratch);
-            }
+            Path eventsFile = Files.createFile(place.dir().resolve("events.txt"));
+            place.own(eventsFile);
+            EventChannel events = channel.open(eventsFile, Protocol.newMac(secret));
+            Optional<ForkExports> exports = ForkExports.of(spec, place);
+            List<String> java = command(spec, seed, place, exports);
+            java.addAll(List.of(mode, eventsFile.toString(), input.write(place).toString()));
+            java.addAll(List.of(extra));
+            Process process = place.processBuilder(place.command(java, spec.hiddenPaths())).start();
+            Fork fork = new Fork(spec, place, process, events, exports);
+            handOver(secret, process);
+            return fork;
+        } catch (IOException | RuntimeException e) {
+            place.close();
             throw new GradingException("cannot start a JVM for the tests: " + e.getMessage(), e);
+        } finally {
+            Protocol.wipe(secret);
         }
     }
 
-    private static List<String> command(ForkSpec spec, OptionalLong seed, Path scratch) {
+    /** The secret goes on stdin, then stdin closes: never argv, the environment or a file. */
+    private static void handOver(byte[] secret, Process process) {
+        try (OutputStream stdin = process.getOutputStream()) {
+            stdin.write(secret);
+        } catch (IOException e) {
+            // The fork died before reading it (its wrapper failed, say): its death cause will tell.
+        }
+    }
+
+    private static List<String> command(ForkSpec spec, OptionalLong seed, ForkPlace place,
+                                        Optional<ForkExports> exports) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + spec.heapMiB() + "m",
+                "-XX:MaxDirectMemorySize=" + DIRECT_MEMORY_MIB + "m",
+                "-XX:MaxMetaspaceSize=" + METASPACE_MIB + "m",
                 "-XX:+ExitOnOutOfMemoryError",
-                "-XX:ErrorFile=" + scratch.resolve("hs_err_pid%p.log")));
-        command.addAll(spec.systemPropertyOptions());
+                // No hsperfdata file in the shared /tmp.
+                "-XX:-UsePerfData",
+                "-XX:ErrorFile=" + place.dir().resolve("hs_err_pid%p.log"),
+                "-Djava.io.tmpdir=" + place.tmp(),
+                "-Duser.home=" + place.dir(),
+                // Replay commands name the module; the fork no longer runs in its directory.
+                "-Dkvlab.module=" + spec.module()));
+        Map<String, String> properties = exports.map(e -> e.redirect(spec.systemProperties()))
+                .orElse(spec.systemProperties());
+        new ForkSpec(spec.classpath(), spec.workDir(), spec.classTimeout(), spec.heapMiB(), properties)
+                .systemPropertyOptions().forEach(command::add);
         seed.ifPresent(s -> command.add("-Dkvlab.seed=" + s));
         command.add("-cp");
-        command.add(classpath(spec));
+        command.add(classpath(spec, place));
         command.add(ForkMain.class.getName());
         return command;
     }
 
-    /** The module's test classpath, then the fork entry point and the JUnit launcher. */
-    private static String classpath(ForkSpec spec) {
+    /** The module's test classpath, then the fork entry point and the JUnit launcher, all staged. */
+    private static String classpath(ForkSpec spec, ForkPlace place) {
         Set<Path> entries = new LinkedHashSet<>(spec.classpath());
         entries.add(codeLocation(ForkMain.class));
         entries.add(codeLocation(LauncherFactory.class));
-        return entries.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+        return place.stage(List.copyOf(entries)).stream().map(Path::toString)
+                .collect(Collectors.joining(File.pathSeparator));
     }
 
     private static Path codeLocation(Class<?> type) {
@@ -122,12 +173,13 @@ final class Fork implements AutoCloseable {
 
     /**
      * Waits a short while for the fork, then hands each event it wrote meanwhile to
-     * {@code handler}, noting {@code done} and {@code exit} on the way.
+     * {@code handler}, noting {@code done}, {@code exit} and {@code fatal} on the way. At the first
+     * line that breaks the channel's rules the fork is killed and no later event handed over.
      *
-     * @return false once the fork has exited and its last events were handed over
+     * @return false once the fork has ended (every process of it gone) and its last events were handed over
      */
     boolean poll(Consumer<String[]> handler) {
-        boolean alive = process.isAlive();
+        boolean alive = !ended && process.isAlive();
         if (alive) {
             try {
                 process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS);
@@ -135,13 +187,21 @@ final class Fork implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 kill();
             }
+            processes.observe();
         }
-        for (String line : events.poll()) {
-            done |= line.equals(Protocol.DONE);
-            exitCalled |= line.equals(Protocol.EXIT);
-            handler.accept(Protocol.fields(line));
+        for (String[] event : events.poll()) {
+            done |= event[0].equals(Protocol.DONE);
+            exitCalled |= event[0].equals(Protocol.EXIT);
+            if (event[0].equals(Protocol.FATAL)) {
+                fatal = event;
+            }
+            handler.accept(event);
         }
-        return alive;
+        if (events.tampering().isPresent() || !alive) {
+            end();
+            return false;
+        }
+        return true;
     }
 
     /** True once the fork reported finishing its work. */
@@ -159,9 +219,12 @@ final class Fork implements AutoCloseable {
     void timeOut(Duration limit) {
         timedOutAfter = limit;
         try {
-            Process quit = new ProcessBuilder("kill", "-QUIT", Long.toString(process.pid())).start();
-            quit.getOutputStream().close();
-            quit.waitFor(DUMP_MILLIS, TimeUnit.MILLISECONDS);
+            Optional<ProcessHandle> jvm = processes.jvm();
+            if (jvm.isPresent()) {
+                Process quit = new ProcessBuilder("kill", "-QUIT", Long.toString(jvm.get().pid())).start();
+                quit.getOutputStream().close();
+                quit.waitFor(DUMP_MILLIS, TimeUnit.MILLISECONDS);
+            }
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DUMP_MILLIS);
             while (!output.text().contains(ThreadDump.END_MARKER) && System.nanoTime() < deadline
                     && process.isAlive()) {
@@ -175,18 +238,25 @@ final class Fork implements AutoCloseable {
         kill();
     }
 
-    /** Kills the fork at once and waits for it to be gone. */
+    /** Kills the fork at once and waits for all of it to be gone. */
     void kill() {
-        process.destroyForcibly();
-        try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        end();
+    }
+
+    /** Ends every process of the fork, once. */
+    private void end() {
+        if (!ended) {
+            ended = true;
+            processes.endAll();
         }
     }
 
-    /** Why the fork ended without {@code done}; call after it has exited and been polled. */
+    /** Why the fork ended without {@code done}; call after it has ended and been polled. */
     String deathCause() {
+        Optional<String> tampering = events.tampering();
+        if (tampering.isPresent()) {
+            return TAMPERED + " (" + tampering.get() + ")";
+        }
         if (timedOutAfter != null) {
             return "exceeded the wall-clock limit of " + timedOutAfter.toSeconds() + " s and was killed"
                     + ThreadDump.diagnose(rawOutput()).map(d -> "; " + d).orElse("");
@@ -195,13 +265,35 @@ final class Fork implements AutoCloseable {
         if (exitCalled) {
             return "called System.exit(" + code + ")";
         }
+        if (fatal != null) {
+            return fatalCause(fatal[1], Protocol.untext(fatal[2]));
+        }
         String raw = rawOutput();
         int oom = raw.lastIndexOf(OOM_MARKER);
         if (oom >= 0) {
             String kind = raw.substring(oom + OOM_MARKER.length()).lines().findFirst().orElse("").trim();
-            return "JVM ran out of memory (heap limit " + spec.heapMiB() + " MiB): " + kind;
+            return outOfMemory(kind);
         }
         return "JVM crashed: exit code " + code;
+    }
+
+    /** A throwable that escaped the test runner, as the fork named it. */
+    private String fatalCause(String className, String message) {
+        if (className.equals(OutOfMemoryError.class.getName())) {
+            return outOfMemory(message);
+        }
+        return "the test JVM stopped on an uncaught " + className + (message.isEmpty() ? "" : ": " + message);
+    }
+
+    /** Which of the JVM's memory limits ran out, from the error's message. */
+    private String outOfMemory(String message) {
+        if (message.toLowerCase(java.util.Locale.ROOT).contains("direct buffer memory")) {
+            return "JVM ran out of direct buffer memory (limit " + DIRECT_MEMORY_MIB + " MiB): " + message;
+        }
+        if (message.startsWith("Metaspace") || message.startsWith("Compressed class space")) {
+            return "JVM ran out of metaspace (limit " + METASPACE_MIB + " MiB; classes loaded without end?)";
+        }
+        return "JVM ran out of memory (heap limit " + spec.heapMiB() + " MiB): " + message;
     }
 
     /** The last of what the fork wrote to its real stdout and stderr (not a test's own output). */
@@ -214,14 +306,14 @@ final class Fork implements AutoCloseable {
 
     @Override
     public void close() {
-        if (process.isAlive()) {
-            kill();
-        }
+        end();
         try {
             events.close();
+            exports.ifPresent(ForkExports::relay);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            place.close();
         }
-        FileTrees.delete(scratch);
     }
 }

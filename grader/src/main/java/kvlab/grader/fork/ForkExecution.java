@@ -23,6 +23,11 @@ import org.junit.platform.launcher.core.LauncherFactory;
 final class ForkExecution {
     /** Per-test bound on captured stdout and stderr together. */
     static final int OUTPUT_LIMIT = 64 * 1024;
+    /**
+     * Bound on a failure's message and on its details, in characters: an assertion on two huge
+     * strings must not make an event line the grader refuses as too long.
+     */
+    static final int MESSAGE_LIMIT = 256 * 1024;
     /** The property the grader passes the seed in (the harness's {@code Seeds.PROPERTY}). */
     private static final String SEED_PROPERTY = "kvlab.seed";
 
@@ -47,9 +52,14 @@ final class ForkExecution {
             launcher.execute(request(test[0], test[1], test[2]), outcome);
             long millis = (System.nanoTime() - started) / 1_000_000;
             events.write(Protocol.END, Integer.toString(i), outcome.status(), Long.toString(millis),
-                    Protocol.text(outcome.message()), Protocol.text(outcome.details()),
+                    Protocol.text(bounded(outcome.message())), Protocol.text(bounded(outcome.details())),
                     Protocol.text(capture.take()), seed.takeRead() ? Protocol.SEED_READ : Protocol.SEED_UNREAD);
         }
+    }
+
+    private static String bounded(String text) {
+        return text.length() <= MESSAGE_LIMIT ? text
+                : text.substring(0, MESSAGE_LIMIT) + "\n[" + (text.length() - MESSAGE_LIMIT) + " characters dropped]";
     }
 
     private static LauncherDiscoveryRequest request(String className, String method, String params) {

@@ -22,12 +22,14 @@ import kvlab.grader.course.Part;
  * @param gate stop after the first part, in course order, that is short of full marks
  * @param checkCode check the graded code against its rules before it runs ({@link Planner}); false only
  *     in the grader's own tests of the sandbox that holds code that breaks them
+ * @param out where the reports go, hidden from the code under test like the course; empty: no reports
  * @param exportDir where forks export the trace of every failing simulated test, for the HTML report
  *     ({@link kvlab.grader.engine.Evidence}); empty: no export
  */
 public record GradeOptions(List<Part> parts, boolean reference, Optional<Path> submission, OptionalLong seed,
                            int seeds, Duration timeout, Duration partBudget, Duration runBudget,
-                           boolean checkDeterminism, boolean gate, boolean checkCode, Optional<Path> exportDir) {
+                           boolean checkDeterminism, boolean gate, boolean checkCode, Optional<Path> out,
+                           Optional<Path> exportDir) {
     public GradeOptions {
         parts = List.copyOf(parts);
         if (reference && submission.isPresent()) {

@@ -6,12 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import kvlab.grader.Console;
 import kvlab.grader.GradingException;
 import kvlab.grader.course.CourseTree;
 import kvlab.grader.course.Part;
 import kvlab.grader.course.Submission;
 import kvlab.grader.engine.Budget;
+import kvlab.grader.engine.Sandbox;
 import kvlab.grader.engine.Determinism;
 import kvlab.grader.engine.Evidence;
 import kvlab.grader.engine.ForkSpec;
@@ -39,8 +41,20 @@ public final class Grading {
         long started = System.nanoTime();
         List<Long> seeds = Seeds.choose(options.seed(), options.seeds());
         console.err().println("seeds: " + seeds);
+        Sandbox sandbox = Sandbox.current();
+        console.err().println("sandbox: " + sandbox.describe());
+        sandbox.note().ifPresent(console.err()::println);
         try {
             return gradeTree(course, options, seeds, console, started);
+        } finally {
+            sandbox.releaseStaging();
+        }
+    }
+
+    private static GradeReport gradeTree(CourseTree course, GradeOptions options, List<Long> seeds, Console console,
+                                         long started) {
+        try {
+            return gradeTreeOrFail(course, options, seeds, console, started);
         } catch (RuntimeException e) {
             String error = "grading stopped: " + (e instanceof GradingException ? e.getMessage() : e.toString());
             console.err().println("kvlab: " + error);
@@ -55,11 +69,15 @@ public final class Grading {
                 .orElse(options.reference() ? "reference" : "skeleton");
     }
 
-    private static GradeReport gradeTree(CourseTree course, GradeOptions options, List<Long> seeds, Console console,
-                                         long started) {
+    private static GradeReport gradeTreeOrFail(CourseTree course, GradeOptions options, List<Long> seeds,
+                                               Console console, long started) {
+        // Beside the tree it grades, the code under test must not see the course it came from, the
+        // student's own checkout or the reports.
+        List<Path> hidden = Stream.of(Optional.of(course.root()), options.submission().map(Path::toAbsolutePath),
+                options.out()).flatMap(Optional::stream).toList();
         if (options.submission().isEmpty()) {
             Replay replay = new Replay(options.reference());
-            return grade(course, options, seeds, List.of(), replay, console, started);
+            return grade(course, options, seeds, List.of(), hidden, replay, console, started);
         }
         try (Submission submission = Submission.prepare(course, options.submission().get())) {
             List<String> notes = new ArrayList<>();
@@ -70,12 +88,12 @@ public final class Grading {
                 notes.add("missing from the submission (skeleton kept): " + String.join(", ", submission.missing()));
             }
             notes.forEach(console.err()::println);
-            return grade(submission.workspace(), options, seeds, notes, new Replay(false), console, started);
+            return grade(submission.workspace(), options, seeds, notes, hidden, new Replay(false), console, started);
         }
     }
 
     private static GradeReport grade(CourseTree tree, GradeOptions options, List<Long> seeds, List<String> notes,
-                                     Replay replay, Console console, long started) {
+                                     List<Path> hidden, Replay replay, Console console, long started) {
         List<PartResult> parts = new ArrayList<>();
         List<String> allNotes = new ArrayList<>(notes);
         String gateClosed = "";
@@ -90,7 +108,9 @@ public final class Grading {
             Budget budget = Budget.startingNow(options.partBudget(), "part " + plan.part().id()
                     + " used up its wall-clock budget of " + options.partBudget().toSeconds() + " s (--part-budget)")
                     .earliest(wholeRun);
-            PartResult result = run(plan, seeds, options.checkDeterminism(), replay, options.exportDir(), budget,
+            PartPlan hiding = plan instanceof PartPlan.Ready ready
+                    ? new PartPlan.Ready(ready.part(), ready.spec().withHiddenPaths(hidden), ready.tests()) : plan;
+            PartResult result = run(hiding, seeds, options.checkDeterminism(), replay, options.exportDir(), budget,
                     console);
             parts.add(result);
             if (options.gate() && !result.passed()) {

@@ -50,7 +50,9 @@ public final class Planner {
         Set<String> validParts = new LinkedHashSet<>(Part.ids());
         CodeCheck rules = new CodeCheck(tree);
         for (ModuleBuild build : builds.values()) {
-            ForkSpec spec = new ForkSpec(build.testClasspath(), build.dir(), timeout, ForkSpec.DEFAULT_HEAP_MIB);
+            // Forks read their classpath from the sandbox's staged copy: the tree itself is none of their business.
+            ForkSpec spec = new ForkSpec(build.testClasspath(), build.dir(), timeout, ForkSpec.DEFAULT_HEAP_MIB)
+                    .withHiddenPaths(List.of(tree.root()));
             specs.put(build.name(), spec);
             String violations = checkCode ? rules.violations(build) : "";
             if (!violations.isEmpty()) {
