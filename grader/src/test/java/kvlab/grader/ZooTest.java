@@ -86,7 +86,7 @@ class ZooTest {
         Path out = tmp.resolve("unchecked");
         long started = System.nanoTime();
         CliRun run = Zoo.runGrader(COURSE, Map.of("KVLAB_UNSAFE_SKIP_CODE_CHECK", "unsafe"), "grade", "1", "2a",
-                "--submission", submission.toString(), "--seeds", "1", "--timeout", "5", "--part-budget", "45",
+                "--submission", submission.toString(), "--seeds", "1", "--timeout", "5", "--part-budget", "30",
                 "--run-budget", Integer.toString(RUN_BUDGET_SECONDS), "--out", out.toString());
         long seconds = (System.nanoTime() - started) / 1_000_000_000;
 
@@ -94,11 +94,11 @@ class ZooTest {
         assertThat(run.err()).contains("the code is NOT checked against its rules");
         Zoo.assertContained(COURSE, before, out, run.transcript());
         String reports = Zoo.reportsText(out);
+        // A forging fork is killed at its first forged line, so what it printed never reaches a report.
         assertThat(reports).as("the forgeries were tried and refused")
-                .contains("KVLAB-ZOO-forge appended to ")
-                .contains("the fork's result channel was written by something other than the test runner");
+                .contains("the fork's result channel was written by something other than the test runner (line ");
         assertThat(reports).as("the attack on hidden files ran").contains("KVLAB-ZOO-hidden ");
-        assertThat(reports).as("the attack on the grader and --out ran").contains("KVLAB-ZOO-out ")
+        assertThat(reports).as("the attack on the grader and --out ran").contains("KVLAB-ZOO-out targets ")
                 .doesNotContain("KVLAB-ZOO-out changed ");
         assertThat(reports).as("the endless loop is bounded").contains("exceeded the wall-clock limit of 5 s");
         assertThat(seconds).as(run.transcript()).isLessThan(RUN_BUDGET_SECONDS + 30);
