@@ -6,7 +6,6 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ModifiersTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
-import com.sun.source.util.JavacTask;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,10 +19,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
+import kvlab.grader.JavaSources;
 
 /**
  * Keeps the skeleton students edit and the instructors' reference in step.
@@ -125,25 +121,15 @@ public final class DriftCheck {
 
     /** The public and protected API of one source file, one normalised line per declaration. */
     static SortedSet<String> api(Path file) {
-        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        if (compiler == null) {
-            throw new IllegalStateException("the drift check needs a JDK (javax.tools compiler), not a JRE");
-        }
-        try (StandardJavaFileManager files = compiler.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
-            Iterable<? extends JavaFileObject> units = files.getJavaFileObjects(file);
-            JavacTask task = (JavacTask) compiler.getTask(null, files, d -> { }, List.of("-proc:none"), null, units);
-            SortedSet<String> api = new TreeSet<>();
-            for (CompilationUnitTree unit : task.parse()) {
-                for (Tree type : unit.getTypeDecls()) {
-                    if (type instanceof ClassTree classTree) {
-                        collect(classTree, "", false, api);
-                    }
+        SortedSet<String> api = new TreeSet<>();
+        for (CompilationUnitTree unit : JavaSources.parse(List.of(file))) {
+            for (Tree type : unit.getTypeDecls()) {
+                if (type instanceof ClassTree classTree) {
+                    collect(classTree, "", false, api);
                 }
             }
-            return api;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot parse " + file, e);
         }
+        return api;
     }
 
     private static void collect(ClassTree type, String outer, boolean outerIsInterface, SortedSet<String> api) {

@@ -10,20 +10,15 @@ import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.util.JavacTask;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
+import kvlab.grader.JavaSources;
 import kvlab.grader.course.CourseTree;
 import kvlab.grader.engine.GradedTest;
 
@@ -49,7 +44,7 @@ public final class SourceDiscovery {
         List<GradedTest> tests = new ArrayList<>();
         Path hidden = tree.resolve(CourseTree.SOLUTIONS).resolve(module).resolve(TEST_SOURCES);
         for (Path dir : List.of(tree.resolve(module).resolve(TEST_SOURCES), hidden)) {
-            for (CompilationUnitTree unit : parse(javaFiles(dir))) {
+            for (CompilationUnitTree unit : JavaSources.parse(javaFiles(dir))) {
                 String pkg = unit.getPackageName() == null ? "" : unit.getPackageName() + ".";
                 for (Tree type : unit.getTypeDecls()) {
                     if (type instanceof ClassTree classTree) {
@@ -102,23 +97,6 @@ public final class SourceDiscovery {
             }
         }
         return new GradedTest(className, method, "", part, points, order, hidden);
-    }
-
-    private static Iterable<? extends CompilationUnitTree> parse(List<Path> sources) {
-        if (sources.isEmpty()) {
-            return List.of();
-        }
-        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        if (compiler == null) {
-            throw new IllegalStateException("reading graded tests from sources needs a JDK (javax.tools), not a JRE");
-        }
-        try (StandardJavaFileManager files = compiler.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
-            Iterable<? extends JavaFileObject> units = files.getJavaFileObjectsFromPaths(sources);
-            JavacTask task = (JavacTask) compiler.getTask(null, files, d -> { }, List.of("-proc:none"), null, units);
-            return task.parse();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the test sources", e);
-        }
     }
 
     private static List<Path> javaFiles(Path dir) {
