@@ -65,9 +65,17 @@ final class Zoo {
 
     /** Writes a student checkout at {@code dir}: the skeleton of every editable file, attacks included. */
     static Path writeSubmission(CourseTree course, Path dir) {
+        return writeSubmission(course, dir, "", ATTACKS);
+    }
+
+    /**
+     * Writes a student checkout at {@code dir}: every editable file as it stands under {@code from}
+     * ("" for the skeleton, {@link CourseTree#SOLUTIONS} for the reference), with {@code attacks}.
+     */
+    static Path writeSubmission(CourseTree course, Path dir, String from, Map<String, String> attacks) {
         for (String file : course.editableFiles()) {
-            String text = read(course.resolve(file));
-            String attack = ATTACKS.get(file);
+            String text = read(course.resolve(from.isEmpty() ? file : from + "/" + file));
+            String attack = attacks.get(file);
             write(dir.resolve(file), attack == null ? text : insertAfterClassDeclaration(file, text, attack));
         }
         return dir;
@@ -75,7 +83,13 @@ final class Zoo {
 
     /** The line (1-based) of the first line of {@code attack} holding {@code text}, once inserted into {@code file}. */
     static int lineOf(CourseTree course, String file, String text) {
-        List<String> lines = insertAfterClassDeclaration(file, read(course.resolve(file)), ATTACKS.get(file)).lines().toList();
+        return lineOf(course, "", file, text);
+    }
+
+    /** {@link #lineOf(CourseTree, String, String)} in the version of {@code file} under {@code from}. */
+    static int lineOf(CourseTree course, String from, String file, String text) {
+        String original = read(course.resolve(from.isEmpty() ? file : from + "/" + file));
+        List<String> lines = insertAfterClassDeclaration(file, original, ATTACKS.get(file)).lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).contains(text)) {
                 return i + 1;

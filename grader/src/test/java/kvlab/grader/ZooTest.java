@@ -18,7 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
  * check stops every attack before any of it runs and names each; and with the check switched off
  * ({@code KVLAB_UNSAFE_SKIP_CODE_CHECK=unsafe}), where the attacks run and the sandbox must hold
  * them: forged result lines are refused, nothing hidden can be read, nothing outside the fork can be
- * written, a detached process dies with its fork, and the endless loop costs a bounded time.
+ * written, a detached process dies with its fork, and the endless loop costs a bounded time. And the
+ * reference with nothing but a wall-clock read and an unseeded {@code Random} added to its Raft loses
+ * the whole part, not the few tests that happen to notice.
  */
 class ZooTest {
     private static final CourseTree COURSE = CliRun.COURSE;
@@ -68,6 +70,25 @@ class ZooTest {
                 + " from the seeded streams the harness gives");
         assertThat(run.out()).as("no test ran, so no attack did").doesNotContain(Zoo.MARKER);
         assertThat(seconds).as("nothing ran but the builds").isLessThan(RUN_BUDGET_SECONDS);
+    }
+
+    @Test
+    void theWallClockInAnOtherwiseCorrectRaftCostsTheWholePart() throws Exception {
+        String raft = "project2-raft/src/main/java/kvlab/raft/core/Raft.java";
+        Path correct = Zoo.writeSubmission(COURSE, tmp.resolve("reference-with-a-clock"), CourseTree.SOLUTIONS,
+                Map.of(raft, Zoo.ATTACKS.get(raft)));
+        Path out = tmp.resolve("clock");
+        CliRun run = CliRun.run(COURSE, "grade", "2a", "--submission", correct.toString(), "--seeds", "1",
+                "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.transcript()).isEqualTo(1);
+        assertThat(ReportFiles.score(out.resolve("results.json"))).isZero();
+        assertThat(ReportFiles.maxScore(out.resolve("results.json"))).isGreaterThan(200);
+        assertThat(run.out()).contains(raft + ":" + Zoo.lineOf(COURSE, CourseTree.SOLUTIONS, raft,
+                        "System.currentTimeMillis()") + " calls System.currentTimeMillis(): simulated code gets time only"
+                        + " from tick()")
+                .contains(raft + ":" + Zoo.lineOf(COURSE, CourseTree.SOLUTIONS, raft, "new java.util.Random()")
+                        + " calls new Random(): randomness under simulation must come from the seeded streams");
     }
 
     /** The report names the line of the attack on {@code file} that holds {@code text}, with {@code rule}. */
