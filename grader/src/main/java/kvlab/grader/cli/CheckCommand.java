@@ -7,19 +7,38 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import kvlab.grader.Console;
+import kvlab.grader.check.CourseCheck;
+import kvlab.grader.check.Problem;
 import kvlab.grader.course.CourseTree;
 import kvlab.grader.course.Manifest;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** {@code kvlab check}: which protected files of a student checkout differ from the handout. */
+/**
+ * {@code kvlab check}: which protected files of a student checkout differ from the handout; with
+ * {@code --course}, whether the instructors' repository is consistent ({@link CourseCheck}).
+ */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Lists the protected files a student checkout changed or lost.",
                 "Compares them with the checksums in .kvlab/manifest.json, written by `kvlab handout`. "
                 + "Grading ignores changes to protected files.",
-                "Exit code: 0 when there are none, 1 when there are."})
+                "With --course (the instructors' repository): checks that skeleton and reference match, that "
+                + "every TODO names its part and a graded test that exists, that provided regions of student "
+                + "files are the same in both, and that the READMEs' tables of tests and points agree with "
+                + "`kvlab list`; each problem is named with its file and line.",
+                "Exit code: 0 when there are none, 1 when there are, 2 on a usage error."})
 public final class CheckCommand implements Callable<Integer> {
     private final CourseTree course;
     private final Console console;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--course", description = "Check the course repository itself (see above).")
+    private boolean courseCheck;
 
     public CheckCommand(CourseTree course, Console console) {
         this.course = course;
@@ -28,6 +47,9 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (courseCheck) {
+            return checkCourse();
+        }
         if (!course.hasManifest()) {
             console.out().println(course.root() + " has no " + CourseTree.MANIFEST + ": this is not a student "
                     + "checkout" + (course.hasSolutions() ? " but the course repository" : "") + "; nothing to check");
@@ -52,6 +74,22 @@ public final class CheckCommand implements Callable<Integer> {
         missing.forEach(f -> console.out().println("missing: " + f));
         console.out().println((changed.size() + missing.size()) + " protected files differ from the handout; "
                 + "grading takes only the student-editable files, so these changes will be ignored");
+        return 1;
+    }
+
+    private int checkCourse() {
+        if (!course.hasSolutions()) {
+            throw new ParameterException(spec.commandLine(), "--course needs the course repository: " + course.root()
+                    + " has no " + CourseTree.SOLUTIONS + "/");
+        }
+        List<Problem> problems = CourseCheck.check(course);
+        if (problems.isEmpty()) {
+            console.out().println("course consistent: skeleton and reference, TODO markers, provided regions and"
+                    + " README tables agree");
+            return 0;
+        }
+        problems.forEach(p -> console.out().println(p));
+        console.out().println(problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + " in the course");
         return 1;
     }
 }

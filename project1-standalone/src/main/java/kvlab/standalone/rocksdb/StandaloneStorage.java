@@ -119,4 +119,6 @@ public final class StandaloneStorage implements Storage {
             throw new IllegalStateException("storage is closed");
         }
     }
+
+    // ---- end of provided ----
 }

@@ -41,7 +41,8 @@ final class Leader {
 
     /** The leader's message handler: Beat, Propose, AppendResponse, HeartbeatResponse. */
     void step(Message m) {
-        // TODO(2a): Checked by RaftReplicationTest (most tests) and RaftFigure7Test.
+        // TODO(2a): Checked by RaftReplicationTest#leaderReplicatesAProposal, RaftFigure7Test#followerMissingManyEntries
+        // and most other RaftReplicationTest and RaftFigure7Test tests.
         // TODO(2c): a follower whose next index is below the log's first index gets the snapshot (rule
         // "Snapshots" on Raft), and its acknowledgement or a heartbeat answer ends the SNAPSHOT state. Checked by
         // RaftSnapshotTest#leaderSendsASnapshotToAFollowerBehindItsFirstIndex and

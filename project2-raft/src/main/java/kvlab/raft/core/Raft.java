@@ -123,7 +123,8 @@ public final class Raft {
         // RaftElectionTest#termRisesOnAnyMessageWithHigherTerm and most other tests.
         // TODO(2b): ReadIndex and ReadIndexResponse for followers (forward; turn an answer into a ReadState),
         // and in Leader (hold back until this term commits; heartbeat round with the context; answer on a
-        // quorum). Keep the confirmed ReadStates here for RawNode.ready. Checked by RaftReadIndexTest.
+        // quorum). Keep the confirmed ReadStates here for RawNode.ready. Checked by
+        // RaftReadIndexTest#leaderServesAfterHeartbeatQuorum and RaftReadIndexTest#followerForwardsToTheLeader.
         // TODO(2c): InstallSnapshot for followers and candidates (rule "Snapshots"). Checked by
         // RaftSnapshotTest#followerRestoresASnapshotBeyondItsCommit and RaftSnapshotTest#followerIgnoresAStaleSnapshot.
         throw new UnsupportedOperationException("not implemented: TODO(2a) Raft.step");

@@ -256,7 +256,7 @@ public final class RaftLog {
      * index becomes committed, and the snapshot is pending until {@link #stableSnapTo}.
      */
     public void restore(Snapshot snapshot) {
-        // TODO(2c): Checked by the 2C tests.
+        // TODO(2c): Checked by RaftSnapshotTest#restoreReplacesTheLog.
         throw new UnsupportedOperationException("not implemented: TODO(2c) RaftLog.restore");
     }
 
@@ -273,7 +273,7 @@ public final class RaftLog {
 
     /** Records that the application persisted the pending snapshot at {@code index} (Project 2C). */
     public void stableSnapTo(long index) {
-        // TODO(2c): Checked by the 2C tests.
+        // TODO(2c): Checked by RaftSnapshotTest#restoreReplacesTheLog.
         throw new UnsupportedOperationException("not implemented: TODO(2c) RaftLog.stableSnapTo");
     }
 }

@@ -196,4 +196,6 @@ public final class StandaloneStorage implements Storage {
             throw new IllegalStateException("storage is closed");
         }
     }
+
+    // ---- end of provided ----
 }
