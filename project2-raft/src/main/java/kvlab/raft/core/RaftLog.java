@@ -1,5 +1,6 @@
 package kvlab.raft.core;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -26,46 +27,53 @@ import kvlab.raft.Storage;
  * (it is 0 for an empty log that was never compacted). Not thread-safe.
  */
 public final class RaftLog {
+    // The state the provided methods read; add what else you need, rename freely.
+    private final Storage storage;
+    /** Entries not yet persisted; {@code unstable.get(i)} has index {@code unstableOffset + i}. */
+    private final List<Entry> unstable = new ArrayList<>();
+    private long unstableOffset;
+    /** A snapshot received and not yet persisted (Project 2C); it replaces the whole log. */
+    private Snapshot pendingSnapshot;
+    /** Invariant: applied <= committed <= lastIndex(). */
+    private long committed;
+    private long applied;
 
     /**
      * A log over {@code storage}: everything in it is stable, and committed and applied are both
      * {@code storage.firstIndex() - 1} until Raft restores them from the hard state and the config.
      */
     public RaftLog(Storage storage) {
-        // TODO(2a): keep the storage; the unstable part starts empty at storage.lastIndex() + 1;
-        // committed = applied = storage.firstIndex() - 1. Checked by RaftLogTest#newLogOverStorage.
+        // TODO(2a): Checked by RaftLogTest#newLogOverStorage.
         throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.<init>");
     }
 
     /** The highest index known committed. */
     public long committed() {
-        // TODO(2a): Checked by RaftLogTest#newLogOverStorage.
-        throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.committed");
+        return committed; // provided, like the other one-line readers: they read the fields above
     }
 
     /** The highest index the application has applied. */
     public long applied() {
-        // TODO(2a): Checked by RaftLogTest#newLogOverStorage.
-        throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.applied");
+        return applied;
     }
 
     /** The index of the first entry available (the storage's, or a pending snapshot's index + 1). */
     public long firstIndex() {
         // TODO(2a): Checked by RaftLogTest#newLogOverStorage.
+        // TODO(2c): a pending snapshot comes first. Checked by RaftSnapshotTest#restoreReplacesTheLog.
         throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.firstIndex");
     }
 
     /** The index of the last entry, unstable ones included ({@code firstIndex() - 1} if none). */
     public long lastIndex() {
-        // TODO(2a): the last unstable index if there are unstable entries, else the storage's.
-        // Checked by RaftLogTest#appendAddsUnstableEntriesAfterStorage.
+        // TODO(2a): Checked by RaftLogTest#appendAddsUnstableEntriesAfterStorage.
+        // TODO(2c): a pending snapshot counts. Checked by RaftSnapshotTest#restoreReplacesTheLog.
         throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.lastIndex");
     }
 
     /** The term of the last entry ({@code term(lastIndex())}). */
     public long lastTerm() {
-        // TODO(2a): Checked by RaftLogTest#appendAddsUnstableEntriesAfterStorage.
-        throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.lastTerm");
+        return term(lastIndex());
     }
 
     /**
@@ -76,8 +84,8 @@ public final class RaftLog {
      * @throws CompactedException if {@code index < firstIndex() - 1}
      */
     public long term(long index) {
-        // TODO(2a): look in the unstable entries first, then ask the storage. Checked by
-        // RaftLogTest#termOfEveryIndex.
+        // TODO(2a): Checked by RaftLogTest#termOfEveryIndex.
+        // TODO(2c): with a pending snapshot only its own index has a term. Checked by RaftSnapshotTest#restoreReplacesTheLog.
         throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.term");
     }
 
@@ -104,21 +112,20 @@ public final class RaftLog {
      * @return that index, or 0 if every entry is already in the log
      */
     public long findConflict(List<Entry> entries) {
-        // TODO(2a): the first entry whose term does not match (matchTerm). Checked by
-        // RaftLogTest#findConflictFindsFirstMismatchOrNewEntry.
+        // TODO(2a): Checked by RaftLogTest#findConflictFindsFirstMismatchOrNewEntry.
         throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.findConflict");
     }
 
     /**
      * Fast backtracking (Raft §5.3, "the follower can include the term of the conflicting entry"): the
-     * largest index {@code i <= index} whose term is {@code <= term}, searching down to
-     * {@code firstIndex() - 1}; when {@code index > lastIndex()} the search starts at
-     * {@code lastIndex()}. A follower that rejects an append answers with this index as its hint, and a
-     * leader uses it to skip a whole term of conflicting entries per round trip.
+     * index up to which this log may match a log whose entry at {@code index} has {@code term}. It is
+     * no larger than {@code index} nor {@link #lastIndex()}, no smaller than {@code firstIndex() - 1},
+     * and every entry of this log after it, up to there, has a term above {@code term}; it is the
+     * largest index with those properties. A follower that rejects an append answers with it as its
+     * hint, and a leader uses it to skip a whole term of conflicting entries per round trip.
      */
     public long findConflictByTerm(long index, long term) {
-        // TODO(2a): walk down from min(index, lastIndex()) while term(i) > term. Checked by
-        // RaftLogTest#findConflictByTermSkipsWholeTerms.
+        // TODO(2a): Checked by RaftLogTest#findConflictByTermSkipsWholeTerms.
         throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.findConflictByTerm");
     }
 
@@ -126,15 +133,18 @@ public final class RaftLog {
      * The follower's side of AppendEntries (Raft §5.3): if the entry at {@code index} has
      * {@code logTerm}, append {@code entries} after it (dropping only the conflicting suffix, never
      * entries that already match: a stale, reordered append must not truncate a longer log), and
-     * advance the commit index to {@code min(committed, index + entries.size())}.
+     * advance the commit index to the leader's {@code committed}, but not past the last entry this
+     * append covers (entries after it may still be another leader's).
      *
      * @return the index of the last entry the append covers ({@code index + entries.size()}), or empty
      *     if the log does not contain an entry at {@code index} with {@code logTerm}
      * @throws IllegalStateException if a conflict would truncate a committed entry (a safety violation)
      */
     public OptionalLong maybeAppend(long index, long logTerm, long committed, List<Entry> entries) {
-        // TODO(2a): matchTerm, then findConflict; append from the conflict on; commitTo the minimum.
-        // Checked by RaftLogTest#maybeAppendAppliesTheConsistencyCheck.
+        // TODO(2a): the trap is truncation. An append may arrive late and out of order, and carry entries
+        // this log already has followed by longer ones it must keep: cut the log only where an entry
+        // really conflicts (findConflict), and then never at or below the commit index. Checked by
+        // RaftLogTest#maybeAppendAppliesTheConsistencyCheck and RaftLogTest#maybeAppendTruncatesOnlyAtAConflict.
         throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.maybeAppend");
     }
 
@@ -146,9 +156,11 @@ public final class RaftLog {
      * @throws IllegalStateException if that would replace a committed entry, or leave a gap
      */
     public long append(List<Entry> entries) {
-        // TODO(2a): truncate-and-append in the unstable part (the first new index may be inside the
-        // storage's entries: then the unstable part starts there). Checked by
-        // RaftLogTest#appendAddsUnstableEntriesAfterStorage and RaftLogTest#appendTruncatesConflictingSuffix.
+        // TODO(2a): the first new entry may replace entries already in the storage (a new leader
+        // overwrote them): the unstable part then starts there, and the storage drops its own copies when
+        // the application persists these (MemoryStorage.append does). Checked by
+        // RaftLogTest#appendAddsUnstableEntriesAfterStorage, RaftLogTest#appendTruncatesConflictingSuffix and
+        // RaftLogTest#appendRefusesToOverwriteCommittedEntriesOrLeaveGaps.
         throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.append");
     }
 
@@ -160,21 +172,19 @@ public final class RaftLog {
      * @throws IllegalArgumentException if {@code lo > hi} or {@code hi > lastIndex() + 1}
      */
     public List<Entry> slice(long lo, long hi, long maxSize) {
-        // TODO(2a): stable part from storage, unstable part from memory, then the size cut. Checked by
-        // RaftLogTest#sliceSpansStorageAndUnstableWithSizeLimit.
+        // TODO(2a): the stable part comes from the storage, which may cut it by size already (then stop
+        // there), the rest from the unstable entries. Checked by RaftLogTest#sliceSpansStorageAndUnstableWithSizeLimit.
         throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.slice");
     }
 
     /** The entries from {@code lo} to the last, cut like {@link #slice}; empty if {@code lo > lastIndex()}. */
     public List<Entry> entries(long lo, long maxSize) {
-        // TODO(2a): Checked by RaftLogTest#sliceSpansStorageAndUnstableWithSizeLimit.
-        throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.entries");
+        return lo > lastIndex() ? List.of() : slice(lo, lastIndex() + 1, maxSize);
     }
 
     /** Every entry from {@link #firstIndex()} to {@link #lastIndex()}. */
     public List<Entry> allEntries() {
-        // TODO(2a): Checked by RaftLogTest#appendTruncatesConflictingSuffix.
-        throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.allEntries");
+        return entries(firstIndex(), Long.MAX_VALUE);
     }
 
     /**
@@ -213,8 +223,7 @@ public final class RaftLog {
 
     /** The unstable entries: appended but not yet persisted, in order. */
     public List<Entry> unstableEntries() {
-        // TODO(2a): Checked by RaftLogTest#stableToMovesEntriesOutOfTheUnstablePart.
-        throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.unstableEntries");
+        return List.copyOf(unstable);
     }
 
     /**
@@ -246,9 +255,7 @@ public final class RaftLog {
 
     /** A snapshot received from the leader and not yet persisted (Project 2C). */
     public Optional<Snapshot> unstableSnapshot() {
-        // TODO(2c): the pending snapshot set by restore, until stableSnapTo. Checked by
-        // RaftSnapshotTest#restoreReplacesTheLog.
-        throw new UnsupportedOperationException("not implemented: TODO(2c) RaftLog.unstableSnapshot");
+        return Optional.ofNullable(pendingSnapshot);
     }
 
     /**
@@ -256,7 +263,7 @@ public final class RaftLog {
      * index becomes committed, and the snapshot is pending until {@link #stableSnapTo}.
      */
     public void restore(Snapshot snapshot) {
-        // TODO(2c): Checked by the 2C tests.
+        // TODO(2c): Checked by RaftSnapshotTest#restoreReplacesTheLog.
         throw new UnsupportedOperationException("not implemented: TODO(2c) RaftLog.restore");
     }
 
@@ -273,7 +280,7 @@ public final class RaftLog {
 
     /** Records that the application persisted the pending snapshot at {@code index} (Project 2C). */
     public void stableSnapTo(long index) {
-        // TODO(2c): Checked by the 2C tests.
+        // TODO(2c): Checked by RaftSnapshotTest#rawNodeDeliversTheSnapshotThenEntriesAfterIt.
         throw new UnsupportedOperationException("not implemented: TODO(2c) RaftLog.stableSnapTo");
     }
 }
