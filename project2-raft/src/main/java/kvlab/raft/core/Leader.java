@@ -103,8 +103,9 @@ final class Leader {
         //    may match. With a term (logTerm > 0), look up the same term in THIS log too
         //    (RaftLog#findConflictByTerm), so that one round trip skips both the follower's conflicting
         //    term and the leader's own entries of later terms. Progress#maybeDecrTo ignores stale
-        //    rejections (answers to appends sent before the last change of next): only if it moved
-        //    next, a REPLICATE follower falls back to PROBE and gets a new probe (empty allowed).
+        //    rejections (answers to appends sent before the last change of next). Only if it moved
+        //    next: a REPLICATE follower falls back to PROBE, and either way the follower gets a new
+        //    probe (an empty append will do).
         //  - Accepted: Progress#maybeUpdate returns false for a stale acknowledgement: stop there. A
         //    PROBE follower has just been found to match: becomeReplicate; a REPLICATE one frees its
         //    inflight window up to the index. A higher match may commit (maybeCommit): then every
@@ -146,7 +147,9 @@ final class Leader {
      * reads at the commit index once a heartbeat round carrying its context reaches a quorum.
      */
     private void handleReadIndex(ReadIndex r) {
-        // TODO(2b): Checked by RaftReadIndexTest#leaderServesAfterHeartbeatQuorum and
+        // TODO(2b): defer a read while this term has committed nothing; else note the commit index and the
+        // request, and start a heartbeat round with its context (a single-node leader answers at once). Checked
+        // by RaftReadIndexTest#leaderServesAfterHeartbeatQuorum and
         // RaftReadIndexTest#noReadBeforeTheLeaderCommitsAnEntryOfItsTerm.
         throw new UnsupportedOperationException("not implemented: TODO(2b) Leader.handleReadIndex");
     }
@@ -160,7 +163,8 @@ final class Leader {
 
     /** Sends every follower what it lacks, or an empty append that carries the commit index. */
     void bcastAppend() {
-        // TODO(2a): Checked by RaftReplicationTest#leaderReplicatesAProposal and
+        // TODO(2a): maybeSendAppend to every other voter in id order, empty appends allowed (they carry the
+        // commit index). Checked by RaftReplicationTest#leaderReplicatesAProposal and
         // RaftReplicationTest#followerCommitsWhatTheLeaderCommitted.
         throw new UnsupportedOperationException("not implemented: TODO(2a) Leader.bcastAppend");
     }
@@ -188,14 +192,16 @@ final class Leader {
      * @throws IllegalStateException if the log is compacted but the storage has no snapshot
      */
     private boolean maybeSendSnapshot(long to, Progress pr) {
-        // TODO(2c): Checked by RaftSnapshotTest#leaderSendsASnapshotToAFollowerBehindItsFirstIndex and
+        // TODO(2c): send InstallSnapshot and move the progress to SNAPSHOT; a SnapshotUnavailableException means
+        // not now. Checked by RaftSnapshotTest#leaderSendsASnapshotToAFollowerBehindItsFirstIndex and
         // RaftSnapshotTest#unavailableSnapshotIsRetriedLater.
         throw new UnsupportedOperationException("not implemented: TODO(2c) Leader.maybeSendSnapshot");
     }
 
     /** Heartbeats to every follower (rule 10: each carries its own commit index); {@code context} names the read being confirmed, or 0. */
     private void bcastHeartbeat(long context) {
-        // TODO(2a): Checked by RaftReplicationTest#leaderBroadcastsHeartbeats.
+        // TODO(2a): one Heartbeat per other voter, in id order; never tell a follower a commit index beyond its
+        // match. Checked by RaftReplicationTest#leaderBroadcastsHeartbeats.
         throw new UnsupportedOperationException("not implemented: TODO(2a) Leader.bcastHeartbeat");
     }
 }

@@ -41,7 +41,7 @@ public final class Progress {
 
     /** A follower about which nothing is known yet: match 0, the given next, in {@link State#PROBE}. */
     public Progress(long next, int maxInflight) {
-        // TODO(2a): Checked by ProgressTest#startsProbingWithMatchZero.
+        // TODO(2a): nothing is known of the follower yet. Checked by ProgressTest#startsProbingWithMatchZero.
         throw new UnsupportedOperationException("not implemented: TODO(2a) Progress.<init>");
     }
 
@@ -77,7 +77,8 @@ public final class Progress {
      * @return whether match increased (a stale acknowledgement returns false)
      */
     public boolean maybeUpdate(long index) {
-        // TODO(2a): Checked by ProgressTest#maybeUpdateNeverGoesBackwards.
+        // TODO(2a): a stale acknowledgement must not move anything back. Checked by
+        // ProgressTest#maybeUpdateNeverGoesBackwards.
         throw new UnsupportedOperationException("not implemented: TODO(2a) Progress.maybeUpdate");
     }
 
@@ -93,7 +94,8 @@ public final class Progress {
      * @return whether next changed (false for a stale rejection)
      */
     public boolean maybeDecrTo(long rejected, long hint) {
-        // TODO(2a): Checked by ProgressTest#maybeDecrToIgnoresStaleRejections.
+        // TODO(2a): first tell stale rejections apart (they change nothing), then move next back within the
+        // bounds above. Checked by ProgressTest#maybeDecrToIgnoresStaleRejections.
         throw new UnsupportedOperationException("not implemented: TODO(2a) Progress.maybeDecrTo");
     }
 
@@ -103,14 +105,16 @@ public final class Progress {
      * asks whether the snapshot arrived, and a rejection leads back to sending it.
      */
     public void becomeProbe() {
-        // TODO(2a): Checked by ProgressTest#probeSendsOneAppendAtATime.
+        // TODO(2a): change state, and clear the pause and the inflight window. Checked by
+        // ProgressTest#probeSendsOneAppendAtATime.
         // TODO(2c): coming from SNAPSHOT. Checked by RaftSnapshotTest#heartbeatAnswerWithoutAcknowledgementProbesAgain.
         throw new UnsupportedOperationException("not implemented: TODO(2a) Progress.becomeProbe");
     }
 
     /** Switches to {@link State#REPLICATE}, nothing in flight; streaming restarts just after match. */
     public void becomeReplicate() {
-        // TODO(2a): Checked by ProgressTest#replicateStreamsUntilTheInflightLimit.
+        // TODO(2a): change state and clear the inflight window. Checked by
+        // ProgressTest#replicateStreamsUntilTheInflightLimit.
         throw new UnsupportedOperationException("not implemented: TODO(2a) Progress.becomeReplicate");
     }
 
@@ -120,7 +124,8 @@ public final class Progress {
      * acknowledges an index at or past it.
      */
     public void becomeSnapshot(long snapshotIndex) {
-        // TODO(2c): Checked by RaftSnapshotTest#leaderSendsASnapshotToAFollowerBehindItsFirstIndex.
+        // TODO(2c): change state, nothing in flight, and remember the snapshot's index for pendingSnapshot().
+        // Checked by RaftSnapshotTest#leaderSendsASnapshotToAFollowerBehindItsFirstIndex.
         throw new UnsupportedOperationException("not implemented: TODO(2c) Progress.becomeSnapshot");
     }
 
@@ -135,13 +140,15 @@ public final class Progress {
      * counts as in flight. In {@link State#PROBE}: the probe pauses until an answer.
      */
     public void sentAppend(long lastIndex, boolean hasEntries) {
-        // TODO(2a): Checked by ProgressTest#replicateStreamsUntilTheInflightLimit.
+        // TODO(2a): what changes depends on the state; in REPLICATE an append without entries changes nothing.
+        // Checked by ProgressTest#replicateStreamsUntilTheInflightLimit.
         throw new UnsupportedOperationException("not implemented: TODO(2a) Progress.sentAppend");
     }
 
     /** Acknowledged appends ending at or below {@code index} are no longer in flight. */
     public void freeInflightsTo(long index) {
-        // TODO(2a): Checked by ProgressTest#replicateStreamsUntilTheInflightLimit.
+        // TODO(2a): free the slots of acknowledged appends. Checked by
+        // ProgressTest#replicateStreamsUntilTheInflightLimit.
         throw new UnsupportedOperationException("not implemented: TODO(2a) Progress.freeInflightsTo");
     }
 
@@ -152,8 +159,8 @@ public final class Progress {
      * makes it fall back to probing.
      */
     public void onHeartbeatResponse() {
-        // TODO(2a): Checked by ProgressTest#probeSendsOneAppendAtATime and
-        // ProgressTest#heartbeatResponseFreesAFullWindow.
+        // TODO(2a): unpause a probe; free one slot of a full window. Checked by
+        // ProgressTest#probeSendsOneAppendAtATime and ProgressTest#heartbeatResponseFreesAFullWindow.
         throw new UnsupportedOperationException("not implemented: TODO(2a) Progress.onHeartbeatResponse");
     }
 
@@ -167,7 +174,7 @@ public final class Progress {
      * while replicating, or a snapshot pending. Heartbeats are sent regardless.
      */
     public boolean isPaused() {
-        // TODO(2a): Checked by ProgressTest#probeSendsOneAppendAtATime.
+        // TODO(2a): one answer per state. Checked by ProgressTest#probeSendsOneAppendAtATime.
         throw new UnsupportedOperationException("not implemented: TODO(2a) Progress.isPaused");
     }
 }

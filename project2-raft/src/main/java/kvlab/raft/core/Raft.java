@@ -185,7 +185,8 @@ public final class Raft {
 
     /** Drops a message from an earlier term, answering the kinds rule 5 lists so the sender learns our term. */
     private void stepLowerTerm(Message m) {
-        // TODO(2a): Checked by RaftVoteTest#staleVoteRequestIsRejectedWithTheHigherTerm and
+        // TODO(2a): send nothing for other kinds. Checked by
+        // RaftVoteTest#staleVoteRequestIsRejectedWithTheHigherTerm and
         // RaftCheckQuorumTest#staleLeaderLearnsTheNewTermFromItsFollowers.
         throw new UnsupportedOperationException("not implemented: TODO(2a) Raft.stepLowerTerm");
     }
@@ -276,14 +277,17 @@ public final class Raft {
 
     /** Adopts the leader's commit index (it never exceeds what this node holds) and answers, echoing the context. */
     private void handleHeartbeat(Heartbeat h) {
-        // TODO(2a): Checked by RaftReplicationTest#followerCommitsWhatTheLeaderCommitted.
+        // TODO(2a): commit up to the heartbeat's commit index, then answer the leader. Checked by
+        // RaftReplicationTest#followerCommitsWhatTheLeaderCommitted.
         throw new UnsupportedOperationException("not implemented: TODO(2a) Raft.handleHeartbeat");
     }
 
     /** Raft §7 (rule "Snapshots"): installs, or only commits up to, a snapshot from the leader, and answers. */
     private void handleSnapshot(InstallSnapshot s) {
-        // TODO(2c): Checked by RaftSnapshotTest#followerRestoresASnapshotBeyondItsCommit,
-        // RaftSnapshotTest#followerHoldingTheSnapshotsLastEntryOnlyCommits and RaftSnapshotTest#followerIgnoresAStaleSnapshot.
+        // TODO(2c): three cases: stale, already held, or restore (RaftLog#restore); always answer with the
+        // commit index. Checked by RaftSnapshotTest#followerRestoresASnapshotBeyondItsCommit,
+        // RaftSnapshotTest#followerHoldingTheSnapshotsLastEntryOnlyCommits and
+        // RaftSnapshotTest#followerIgnoresAStaleSnapshot.
         throw new UnsupportedOperationException("not implemented: TODO(2c) Raft.handleSnapshot");
     }
 
@@ -326,7 +330,8 @@ public final class Raft {
      * count restarts with a new randomized timeout (rule 2); the votes and the leader state are dropped.
      */
     private void reset(long newTerm) {
-        // TODO(2a): Checked by RaftElectionTest#electionTimeoutsAreRandomizedWithinRange and
+        // TODO(2a): draw the timeout with config.random() only. Checked by
+        // RaftElectionTest#electionTimeoutsAreRandomizedWithinRange and
         // RaftElectionTest#timeoutsComeOnlyFromTheConfiguredRandomSource.
         throw new UnsupportedOperationException("not implemented: TODO(2a) Raft.reset");
     }
@@ -344,7 +349,8 @@ public final class Raft {
      * @throws IllegalStateException if this node is the leader
      */
     public void becomeCandidate() {
-        // TODO(2a): Checked by RaftElectionTest#followerCampaignsAfterElectionTimeout.
+        // TODO(2a): like becomeFollower, plus the new term and the own vote. Checked by
+        // RaftElectionTest#followerCampaignsAfterElectionTimeout.
         throw new UnsupportedOperationException("not implemented: TODO(2a) Raft.becomeCandidate");
     }
 
@@ -354,7 +360,8 @@ public final class Raft {
      * @throws IllegalStateException if this node is the leader
      */
     public void becomePreCandidate() {
-        // TODO(2a): Checked by RaftPreVoteTest#preCandidateKeepsItsTerm.
+        // TODO(2a): like becomeCandidate, but keep term and vote. Checked by
+        // RaftPreVoteTest#preCandidateKeepsItsTerm.
         throw new UnsupportedOperationException("not implemented: TODO(2a) Raft.becomePreCandidate");
     }
 

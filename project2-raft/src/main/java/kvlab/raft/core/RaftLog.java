@@ -43,7 +43,7 @@ public final class RaftLog {
      * {@code storage.firstIndex() - 1} until Raft restores them from the hard state and the config.
      */
     public RaftLog(Storage storage) {
-        // TODO(2a): Checked by RaftLogTest#newLogOverStorage.
+        // TODO(2a): nothing is unstable yet. Checked by RaftLogTest#newLogOverStorage.
         throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.<init>");
     }
 
@@ -59,14 +59,15 @@ public final class RaftLog {
 
     /** The index of the first entry available (the storage's, or a pending snapshot's index + 1). */
     public long firstIndex() {
-        // TODO(2a): Checked by RaftLogTest#newLogOverStorage.
+        // TODO(2a): the first index the storage holds. Checked by RaftLogTest#newLogOverStorage.
         // TODO(2c): a pending snapshot comes first. Checked by RaftSnapshotTest#restoreReplacesTheLog.
         throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.firstIndex");
     }
 
     /** The index of the last entry, unstable ones included ({@code firstIndex() - 1} if none). */
     public long lastIndex() {
-        // TODO(2a): Checked by RaftLogTest#appendAddsUnstableEntriesAfterStorage.
+        // TODO(2a): the highest index the log holds, persisted or not. Checked by
+        // RaftLogTest#appendAddsUnstableEntriesAfterStorage.
         // TODO(2c): a pending snapshot counts. Checked by RaftSnapshotTest#restoreReplacesTheLog.
         throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.lastIndex");
     }
@@ -84,14 +85,16 @@ public final class RaftLog {
      * @throws CompactedException if {@code index < firstIndex() - 1}
      */
     public long term(long index) {
-        // TODO(2a): Checked by RaftLogTest#termOfEveryIndex.
+        // TODO(2a): answer for every index the log holds, and for firstIndex() - 1. Checked by
+        // RaftLogTest#termOfEveryIndex.
         // TODO(2c): with a pending snapshot only its own index has a term. Checked by RaftSnapshotTest#restoreReplacesTheLog.
         throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.term");
     }
 
     /** Whether the entry at {@code index} exists and has {@code term}; false when compacted or absent. */
     public boolean matchTerm(long index, long term) {
-        // TODO(2a): Checked by RaftLogTest#termOfEveryIndex.
+        // TODO(2a): never throw: an index outside the log does not match. Checked by
+        // RaftLogTest#termOfEveryIndex.
         throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.matchTerm");
     }
 
@@ -100,7 +103,7 @@ public final class RaftLog {
      * one (Raft §5.4.1): a later last term wins; with equal last terms, the longer log wins.
      */
     public boolean isUpToDate(long lastIndex, long lastTerm) {
-        // TODO(2a): Checked by RaftLogTest#isUpToDateComparesLastTermThenLength.
+        // TODO(2a): Raft §5.4.1, as stated above. Checked by RaftLogTest#isUpToDateComparesLastTermThenLength.
         throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.isUpToDate");
     }
 
@@ -112,7 +115,7 @@ public final class RaftLog {
      * @return that index, or 0 if every entry is already in the log
      */
     public long findConflict(List<Entry> entries) {
-        // TODO(2a): Checked by RaftLogTest#findConflictFindsFirstMismatchOrNewEntry.
+        // TODO(2a): compare by index and term. Checked by RaftLogTest#findConflictFindsFirstMismatchOrNewEntry.
         throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.findConflict");
     }
 
@@ -125,7 +128,8 @@ public final class RaftLog {
      * hint, and a leader uses it to skip a whole term of conflicting entries per round trip.
      */
     public long findConflictByTerm(long index, long term) {
-        // TODO(2a): Checked by RaftLogTest#findConflictByTermSkipsWholeTerms.
+        // TODO(2a): stay within the log (see the bounds above). Checked by
+        // RaftLogTest#findConflictByTermSkipsWholeTerms.
         throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.findConflictByTerm");
     }
 
@@ -195,7 +199,8 @@ public final class RaftLog {
      * @return whether the commit index advanced
      */
     public boolean maybeCommit(long maxIndex, long term) {
-        // TODO(2a): Checked by RaftLogTest#maybeCommitOnlyCommitsTheGivenTerm.
+        // TODO(2a): commit only an entry of the given term. Checked by
+        // RaftLogTest#maybeCommitOnlyCommitsTheGivenTerm.
         throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.maybeCommit");
     }
 
@@ -207,7 +212,8 @@ public final class RaftLog {
      *     does not have
      */
     public void commitTo(long toCommit) {
-        // TODO(2a): Checked by RaftLogTest#commitToNeverDecreasesAndNeverPassesTheLog.
+        // TODO(2a): fail loudly, with both indexes, past the last index. Checked by
+        // RaftLogTest#commitToNeverDecreasesAndNeverPassesTheLog.
         throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.commitTo");
     }
 
@@ -217,7 +223,8 @@ public final class RaftLog {
      * @throws IllegalStateException if {@code index < applied()} or {@code index > committed()}
      */
     public void appliedTo(long index) {
-        // TODO(2a): Checked by RaftLogTest#committedEntriesAreDeliveredUntilApplied.
+        // TODO(2a): fail loudly, with the bounds, outside [applied, committed]. Checked by
+        // RaftLogTest#committedEntriesAreDeliveredUntilApplied.
         throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.appliedTo");
     }
 
@@ -232,7 +239,8 @@ public final class RaftLog {
      * after the Ready was taken) or is not unstable any more.
      */
     public void stableTo(long index, long term) {
-        // TODO(2a): Checked by RaftLogTest#stableToMovesEntriesOutOfTheUnstablePart.
+        // TODO(2a): drop the persisted prefix of the unstable entries, unless the term says they were replaced.
+        // Checked by RaftLogTest#stableToMovesEntriesOutOfTheUnstablePart.
         throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.stableTo");
     }
 
@@ -241,7 +249,8 @@ public final class RaftLog {
      * than {@link #firstIndex()}; none while a snapshot is pending (the application installs it first).
      */
     public List<Entry> nextCommittedEntries() {
-        // TODO(2a): Checked by RaftLogTest#committedEntriesAreDeliveredUntilApplied.
+        // TODO(2a): the committed entries the application has not applied yet. Checked by
+        // RaftLogTest#committedEntriesAreDeliveredUntilApplied.
         // TODO(2c): nothing while a snapshot is pending; never below firstIndex(). Checked by
         // RaftSnapshotTest#restoreReplacesTheLog and RaftSnapshotTest#restartFromASnapshotDeliversOnlyLaterEntries.
         throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.nextCommittedEntries");
@@ -249,7 +258,8 @@ public final class RaftLog {
 
     /** Whether {@link #nextCommittedEntries()} is not empty. */
     public boolean hasNextCommittedEntries() {
-        // TODO(2a): Checked by RaftLogTest#committedEntriesAreDeliveredUntilApplied. TODO(2c): as above.
+        // TODO(2a): without building the list. Checked by RaftLogTest#committedEntriesAreDeliveredUntilApplied.
+        // TODO(2c): as above.
         throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.hasNextCommittedEntries");
     }
 
@@ -263,7 +273,8 @@ public final class RaftLog {
      * index becomes committed, and the snapshot is pending until {@link #stableSnapTo}.
      */
     public void restore(Snapshot snapshot) {
-        // TODO(2c): Checked by RaftSnapshotTest#restoreReplacesTheLog.
+        // TODO(2c): drop every entry, commit the snapshot's index, keep the snapshot pending. Checked by
+        // RaftSnapshotTest#restoreReplacesTheLog.
         throw new UnsupportedOperationException("not implemented: TODO(2c) RaftLog.restore");
     }
 
@@ -274,13 +285,15 @@ public final class RaftLog {
      * @throws kvlab.raft.SnapshotUnavailableException if the storage is preparing one
      */
     public Snapshot snapshot() {
-        // TODO(2c): Checked by RaftSnapshotTest#leaderSendsASnapshotToAFollowerBehindItsFirstIndex.
+        // TODO(2c): the pending snapshot, else ask the storage. Checked by
+        // RaftSnapshotTest#leaderSendsASnapshotToAFollowerBehindItsFirstIndex.
         throw new UnsupportedOperationException("not implemented: TODO(2c) RaftLog.snapshot");
     }
 
     /** Records that the application persisted the pending snapshot at {@code index} (Project 2C). */
     public void stableSnapTo(long index) {
-        // TODO(2c): Checked by RaftSnapshotTest#rawNodeDeliversTheSnapshotThenEntriesAfterIt.
+        // TODO(2c): forget the pending snapshot if it is the one at index. Checked by
+        // RaftSnapshotTest#rawNodeDeliversTheSnapshotThenEntriesAfterIt.
         throw new UnsupportedOperationException("not implemented: TODO(2c) RaftLog.stableSnapTo");
     }
 }

@@ -88,7 +88,8 @@ public final class RawNode {
      * @throws ProposalDroppedException for a forwarded {@link Message.Propose} that no log accepted
      */
     public void step(Message message) {
-        // TODO(2a): Checked by RawNodeTest#stepRejectsLocalAndMisaddressedMessages.
+        // TODO(2a): reject local and misaddressed messages with IllegalArgumentException, then hand the rest to
+        // Raft. Checked by RawNodeTest#stepRejectsLocalAndMisaddressedMessages.
         throw new UnsupportedOperationException("not implemented: TODO(2a) RawNode.step");
     }
 
@@ -106,7 +107,9 @@ public final class RawNode {
      * @throws IllegalStateException if the previous Ready was not advanced yet (protocol rule 4)
      */
     public Ready ready() {
-        // TODO(2a): Checked by RawNodeTest#readyCarriesEntriesMessagesAndCommittedEntries and
+        // TODO(2a): fail loudly on a second ready() before advance; report soft and hard state only when
+        // changed; drain the messages held by hasReady too. Checked by
+        // RawNodeTest#readyCarriesEntriesMessagesAndCommittedEntries and
         // RawNodeTest#breakingTheReadyProtocolFailsLoudly.
         throw new UnsupportedOperationException("not implemented: TODO(2a) RawNode.ready");
     }
@@ -119,8 +122,8 @@ public final class RawNode {
      *     already (protocol rule 4)
      */
     public void advance(Ready ready) {
-        // TODO(2a): Checked by RawNodeTest#nothingIsRedeliveredAfterAdvance and
-        // RawNodeTest#breakingTheReadyProtocolFailsLoudly.
+        // TODO(2a): check protocol rule 4, then record what the Ready persisted and applied. Checked by
+        // RawNodeTest#nothingIsRedeliveredAfterAdvance and RawNodeTest#breakingTheReadyProtocolFailsLoudly.
         // TODO(2c): a Ready's snapshot is now persisted AND applied. Checked by
         // RaftSnapshotTest#rawNodeDeliversTheSnapshotThenEntriesAfterIt.
         throw new UnsupportedOperationException("not implemented: TODO(2a) RawNode.advance");
