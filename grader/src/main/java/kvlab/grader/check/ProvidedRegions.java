@@ -7,12 +7,12 @@ import kvlab.grader.course.CourseTree;
 
 /**
  * Provided code inside student files is the same in the skeleton and the reference. A region runs
- * from a line {@code // ---- ... provided ... ----} to a line {@code // ---- end of provided ----};
+ * from a line {@code // ---- provided: what it is ----} to a line {@code // ---- end of provided ----};
  * the reference build takes the reference's copy, so a fix made in the skeleton only would never be
  * graded, and one made in the reference only would never reach students.
  */
 final class ProvidedRegions {
-    private static final Pattern BEGIN = Pattern.compile("\\s*// -{4}.*\\bprovided\\b.*-{4}\\s*");
+    private static final Pattern BEGIN = Pattern.compile("\\s*// -{4} provided\\b.*-{4}\\s*");
     private static final Pattern END = Pattern.compile("\\s*// -{4} end of provided -{4}\\s*");
 
     private ProvidedRegions() {

@@ -19,7 +19,7 @@ import kvlab.grader.engine.GradedTest;
  */
 final class TodoMarkers {
     private static final Pattern TODO = Pattern.compile("//\\s*TODO\\(([^)]*)\\)");
-    private static final Pattern TEST = Pattern.compile("\\b([A-Z]\\w*)#(\\w+)");
+    private static final Pattern TEST = Pattern.compile("\\b([A-Z]\\w*Test)#(\\w+)");
     private static final Pattern STUB = Pattern.compile("\"" + java.util.regex.Pattern.quote("not implemented: TODO(")
             + "([^)]*)\\)");
 

@@ -75,7 +75,7 @@ public final class StandaloneStorage implements Storage {
         throw new UnsupportedOperationException("not implemented: TODO(1) StandaloneStorage.close");
     }
 
-    // ---- Interface for tests: provided, do not change. ------------------------------------------
+    // ---- provided: the interface for tests, do not change. -------------------------------------
 
     /**
      * How many RocksDB snapshots are alive (RocksDB's {@code rocksdb.num-snapshots}). Every reader

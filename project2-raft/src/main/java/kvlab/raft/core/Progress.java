@@ -1,5 +1,8 @@
 package kvlab.raft.core;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+
 /**
  * What a leader knows about one follower's log (Raft figure 2, matchIndex and nextIndex) and how it
  * paces appends to it.
@@ -23,40 +26,48 @@ public final class Progress {
         SNAPSHOT
     }
 
+    // The state the provided getters read; add what else you need, rename freely.
+    private final int maxInflight;
+    private long match;
+    private long next;
+    private State state = State.PROBE;
+    /** In PROBE: an append was sent and not answered yet. */
+    private boolean probeSent;
+    private boolean recentActive;
+    /** In REPLICATE: the last index of each unacknowledged append, oldest first. */
+    private final Deque<Long> inflights = new ArrayDeque<>();
+    /** In SNAPSHOT: the index of the snapshot sent; else 0. */
+    private long pendingSnapshot;
+
     /** A follower about which nothing is known yet: match 0, the given next, in {@link State#PROBE}. */
     public Progress(long next, int maxInflight) {
-        // TODO(2a): Checked by ProgressTest#startsProbingWithMatchZero.
+        // TODO(2a): nothing is known of the follower yet. Checked by ProgressTest#startsProbingWithMatchZero.
         throw new UnsupportedOperationException("not implemented: TODO(2a) Progress.<init>");
     }
 
     /** The highest index known to be replicated on the follower. */
     public long match() {
-        // TODO(2a): Checked by ProgressTest#startsProbingWithMatchZero.
-        throw new UnsupportedOperationException("not implemented: TODO(2a) Progress.match");
+        return match; // provided, like the other getters: they read the fields above
     }
 
     /** The index of the next entry to send. */
     public long next() {
-        // TODO(2a): Checked by ProgressTest#startsProbingWithMatchZero.
-        throw new UnsupportedOperationException("not implemented: TODO(2a) Progress.next");
+        return next;
     }
 
     /** The pacing state. */
     public State state() {
-        // TODO(2a): Checked by ProgressTest#startsProbingWithMatchZero.
-        throw new UnsupportedOperationException("not implemented: TODO(2a) Progress.state");
+        return state;
     }
 
     /** Whether the follower was heard from since the leader last checked its quorum. */
     public boolean recentActive() {
-        // TODO(2a): Checked by RaftCheckQuorumTest#leaderStepsDownWithoutQuorum.
-        throw new UnsupportedOperationException("not implemented: TODO(2a) Progress.recentActive");
+        return recentActive;
     }
 
     /** Sets {@link #recentActive()}: true on any message from the follower, false at each quorum check. */
     public void setRecentActive(boolean active) {
-        // TODO(2a): Checked by RaftCheckQuorumTest#leaderStepsDownWithoutQuorum.
-        throw new UnsupportedOperationException("not implemented: TODO(2a) Progress.setRecentActive");
+        recentActive = active;
     }
 
     /**
@@ -66,39 +77,44 @@ public final class Progress {
      * @return whether match increased (a stale acknowledgement returns false)
      */
     public boolean maybeUpdate(long index) {
-        // TODO(2a): Checked by ProgressTest#maybeUpdateNeverGoesBackwards.
+        // TODO(2a): a stale acknowledgement must not move anything back. Checked by
+        // ProgressTest#maybeUpdateNeverGoesBackwards.
         throw new UnsupportedOperationException("not implemented: TODO(2a) Progress.maybeUpdate");
     }
 
     /**
-     * The follower rejected the append at {@code rejected}; {@code hint} is where the leader now guesses
-     * the logs match (already reduced by fast backtracking). In {@link State#REPLICATE} a rejection of
-     * an index at or below match is stale; otherwise next falls back to {@code match + 1}. In
-     * {@link State#PROBE} a rejection of anything but {@code next - 1} is stale; otherwise next becomes
-     * {@code max(min(rejected, hint + 1), match + 1)} and the probe unpauses.
+     * The follower rejected the append at {@code rejected}; {@code hint} is the highest index at which
+     * the leader now guesses the logs may match (already reduced by fast backtracking). A stale
+     * rejection, one that does not answer the append this progress waits for, changes nothing: in
+     * {@link State#REPLICATE} a rejection at or below match, in {@link State#PROBE} one of anything but
+     * {@code next - 1} (the probe sent). Otherwise next moves back: in {@link State#REPLICATE} to just
+     * after match; in {@link State#PROBE} to just after the hint, but never above {@code rejected} nor
+     * at or below match, and the probe unpauses.
      *
      * @return whether next changed (false for a stale rejection)
      */
     public boolean maybeDecrTo(long rejected, long hint) {
-        // TODO(2a): Checked by ProgressTest#maybeDecrToIgnoresStaleRejections.
+        // TODO(2a): first tell stale rejections apart (they change nothing), then move next back within the
+        // bounds above. Checked by ProgressTest#maybeDecrToIgnoresStaleRejections.
         throw new UnsupportedOperationException("not implemented: TODO(2a) Progress.maybeDecrTo");
     }
 
     /**
-     * Switches to {@link State#PROBE}: next = match + 1, nothing in flight, not paused. Coming from
-     * {@link State#SNAPSHOT}, next = {@code max(match, pendingSnapshot) + 1} instead: the probe asks
-     * whether the snapshot arrived, and a rejection leads back to sending it.
+     * Switches to {@link State#PROBE}, nothing in flight, not paused; the probe starts just after match.
+     * Coming from {@link State#SNAPSHOT} it starts just after the snapshot if that is further: the probe
+     * asks whether the snapshot arrived, and a rejection leads back to sending it.
      */
     public void becomeProbe() {
-        // TODO(2a): Checked by ProgressTest#replicateStreamsUntilTheInflightLimit.
-        // TODO(2c): from SNAPSHOT, next = max(match, pendingSnapshot) + 1. Checked by
-        // RaftSnapshotTest#heartbeatAnswerWithoutAcknowledgementProbesAgain.
+        // TODO(2a): change state, and clear the pause and the inflight window. Checked by
+        // ProgressTest#probeSendsOneAppendAtATime.
+        // TODO(2c): coming from SNAPSHOT. Checked by RaftSnapshotTest#heartbeatAnswerWithoutAcknowledgementProbesAgain.
         throw new UnsupportedOperationException("not implemented: TODO(2a) Progress.becomeProbe");
     }
 
-    /** Switches to {@link State#REPLICATE}: next = match + 1, nothing in flight. */
+    /** Switches to {@link State#REPLICATE}, nothing in flight; streaming restarts just after match. */
     public void becomeReplicate() {
-        // TODO(2a): Checked by ProgressTest#replicateStreamsUntilTheInflightLimit.
+        // TODO(2a): change state and clear the inflight window. Checked by
+        // ProgressTest#replicateStreamsUntilTheInflightLimit.
         throw new UnsupportedOperationException("not implemented: TODO(2a) Progress.becomeReplicate");
     }
 
@@ -108,15 +124,14 @@ public final class Progress {
      * acknowledges an index at or past it.
      */
     public void becomeSnapshot(long snapshotIndex) {
-        // TODO(2c): nothing in flight; remember snapshotIndex. Checked by
-        // RaftSnapshotTest#leaderSendsASnapshotToAFollowerBehindItsFirstIndex.
+        // TODO(2c): change state, nothing in flight, and remember the snapshot's index for pendingSnapshot().
+        // Checked by RaftSnapshotTest#leaderSendsASnapshotToAFollowerBehindItsFirstIndex.
         throw new UnsupportedOperationException("not implemented: TODO(2c) Progress.becomeSnapshot");
     }
 
     /** In {@link State#SNAPSHOT}, the index of the snapshot sent; otherwise 0. */
     public long pendingSnapshot() {
-        // TODO(2c): Checked by RaftSnapshotTest#leaderSendsASnapshotToAFollowerBehindItsFirstIndex.
-        throw new UnsupportedOperationException("not implemented: TODO(2c) Progress.pendingSnapshot");
+        return pendingSnapshot; // provided, like the getters above: keep pendingSnapshot up to date (2c)
     }
 
     /**
@@ -125,13 +140,15 @@ public final class Progress {
      * counts as in flight. In {@link State#PROBE}: the probe pauses until an answer.
      */
     public void sentAppend(long lastIndex, boolean hasEntries) {
-        // TODO(2a): Checked by ProgressTest#replicateStreamsUntilTheInflightLimit.
+        // TODO(2a): what changes depends on the state; in REPLICATE an append without entries changes nothing.
+        // Checked by ProgressTest#replicateStreamsUntilTheInflightLimit.
         throw new UnsupportedOperationException("not implemented: TODO(2a) Progress.sentAppend");
     }
 
     /** Acknowledged appends ending at or below {@code index} are no longer in flight. */
     public void freeInflightsTo(long index) {
-        // TODO(2a): Checked by ProgressTest#replicateStreamsUntilTheInflightLimit.
+        // TODO(2a): free the slots of acknowledged appends. Checked by
+        // ProgressTest#replicateStreamsUntilTheInflightLimit.
         throw new UnsupportedOperationException("not implemented: TODO(2a) Progress.freeInflightsTo");
     }
 
@@ -142,15 +159,14 @@ public final class Progress {
      * makes it fall back to probing.
      */
     public void onHeartbeatResponse() {
-        // TODO(2a): Checked by ProgressTest#probeSendsOneAppendAtATime and
-        // ProgressTest#heartbeatResponseFreesAFullWindow.
+        // TODO(2a): unpause a probe; free one slot of a full window. Checked by
+        // ProgressTest#probeSendsOneAppendAtATime and ProgressTest#heartbeatResponseFreesAFullWindow.
         throw new UnsupportedOperationException("not implemented: TODO(2a) Progress.onHeartbeatResponse");
     }
 
     /** How many appends are in flight (only counted in {@link State#REPLICATE}). */
     public int inflight() {
-        // TODO(2a): Checked by ProgressTest#replicateStreamsUntilTheInflightLimit.
-        throw new UnsupportedOperationException("not implemented: TODO(2a) Progress.inflight");
+        return inflights.size();
     }
 
     /**
@@ -158,7 +174,7 @@ public final class Progress {
      * while replicating, or a snapshot pending. Heartbeats are sent regardless.
      */
     public boolean isPaused() {
-        // TODO(2a): Checked by ProgressTest#probeSendsOneAppendAtATime.
+        // TODO(2a): one answer per state. Checked by ProgressTest#probeSendsOneAppendAtATime.
         throw new UnsupportedOperationException("not implemented: TODO(2a) Progress.isPaused");
     }
 }

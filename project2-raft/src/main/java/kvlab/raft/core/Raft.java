@@ -1,10 +1,17 @@
 package kvlab.raft.core;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 import kvlab.raft.Config;
 import kvlab.raft.HardState;
 import kvlab.raft.Message;
+import kvlab.raft.Message.Append;
+import kvlab.raft.Message.Heartbeat;
+import kvlab.raft.Message.InstallSnapshot;
 import kvlab.raft.ProposalDroppedException;
+import kvlab.raft.ReadState;
 import kvlab.raft.Role;
 import kvlab.raft.SoftState;
 import kvlab.raft.Storage;
@@ -39,9 +46,9 @@ import kvlab.raft.Storage;
  *       lower-term {@link Message.Append} or {@link Message.Heartbeat} gets an {@link Message.AppendResponse}
  *       with this node's term, index 0, not rejected (so that a leader partitioned away steps down).</li>
  *   <li>Voting: at most one vote per term; grant if the candidate's log is up to date (Raft §5.4.1) and
- *       this node has not voted for someone else in the term. A pre-vote is granted on the same
- *       conditions, except that it ignores this node's vote and is only granted for a term higher than
- *       this node's. Granting a real vote resets the election timer.</li>
+ *       this node has not voted for someone else in the term (nor follows a leader of the term). A
+ *       pre-vote is granted on the same conditions, except that it ignores this node's vote and is only
+ *       granted for a term higher than this node's. Granting a real vote resets the election timer.</li>
  *   <li>A candidate counts its own vote; a single-node cluster becomes leader as soon as it campaigns.
  *       With pre-vote on, a campaign first runs as pre-candidate for {@code term + 1} without changing
  *       the term; a quorum of grants starts the real election.</li>
@@ -85,6 +92,36 @@ public final class Raft {
     /** "Nobody": no vote, no known leader. */
     public static final long NONE = 0;
 
+    private enum VoteResult { PENDING, WON, LOST }
+
+    // The state the provided methods below read. Add what else you need; rename freely (the tests
+    // never read fields), but then adapt the provided methods.
+    private final long id;
+    private final Config config;
+    /** All voters, this node included, ascending. */
+    private final List<Long> peers;
+    private final RaftLog raftLog;
+
+    private long term;
+    private long vote;
+    private long lead;
+    private Role role;
+    /** Set by becomeX only: the current role's message handler and tick function. */
+    private Consumer<Message> stepRole;
+    private Runnable tickRole;
+
+    /** The leader's state and handlers while this node leads, else null. */
+    private Leader leader;
+    /** Candidate and pre-candidate only: the answers received, true for granted. */
+    private final TreeMap<Long, Boolean> votes = new TreeMap<>();
+    private final List<Message> outbox = new ArrayList<>();
+    /** Confirmed read requests not yet taken by the application, in confirmation order. */
+    private final List<ReadState> readStates = new ArrayList<>();
+
+    /** Ticks since the last reset (followers and candidates; a leader counts in {@link Leader}). */
+    private int electionElapsed;
+    private int randomizedElectionTimeout;
+
     /**
      * A node built from {@code config} and the state in {@code storage}: term, vote and commit from
      * the storage's hard state, voters from {@code config.peers()} or else from the storage's
@@ -95,8 +132,10 @@ public final class Raft {
      *     the hard state's commit is outside the stored log
      */
     public Raft(Config config, Storage storage) {
-        // TODO(2a): build the RaftLog, restore the hard state, then becomeFollower(term, NONE).
-        // Checked by RaftElectionTest#startsAsFollower and RawNodeTest#restartsFromStorage.
+        // TODO(2a): fill the fields above from the config and the storage's initial state (the log
+        // over the storage, then term, vote and commit; applied only if the config names one), check
+        // both @throws cases, then become a follower of the persisted term. Checked by
+        // RaftElectionTest#startsAsFollower and RawNodeTest#restartsFromStorage.
         throw new UnsupportedOperationException("not implemented: TODO(2a) Raft.<init>");
     }
 
@@ -107,9 +146,15 @@ public final class Raft {
      * {@code electionTick} ticks.
      */
     public void tick() {
-        // TODO(2a): tickElection for followers and candidates, Leader.tick for leaders. Checked by
-        // RaftElectionTest#followerCampaignsAfterElectionTimeout and RaftReplicationTest#leaderBroadcastsHeartbeats.
-        throw new UnsupportedOperationException("not implemented: TODO(2a) Raft.tick");
+        tickRole.run(); // provided: becomeX installs tickElection or Leader#tickHeartbeat
+    }
+
+    /** The tick function of followers, candidates and pre-candidates (rule 2). */
+    private void tickElection() {
+        // TODO(2a): campaign (step a Hup) on the tick at which electionElapsed reaches the randomized
+        // timeout. Checked by RaftElectionTest#campaignsExactlyWhenTheRandomizedTimeoutElapses and
+        // RaftElectionTest#candidateStartsANewElectionAfterTimeout.
+        throw new UnsupportedOperationException("not implemented: TODO(2a) Raft.tickElection");
     }
 
     /**
@@ -119,20 +164,181 @@ public final class Raft {
      * @throws ProposalDroppedException for a {@link Message.Propose} that no log accepted
      */
     public void step(Message message) {
-        // TODO(2a): term rules, Hup, (pre-)vote requests; then the role's handler. Checked by
-        // RaftElectionTest#termRisesOnAnyMessageWithHigherTerm and most other tests.
-        // TODO(2b): ReadIndex and ReadIndexResponse for followers (forward; turn an answer into a ReadState),
-        // and in Leader (hold back until this term commits; heartbeat round with the context; answer on a
-        // quorum). Keep the confirmed ReadStates here for RawNode.ready. Checked by
-        // RaftReadIndexTest#leaderServesAfterHeartbeatQuorum and RaftReadIndexTest#followerForwardsToTheLeader.
-        // TODO(2c): InstallSnapshot for followers and candidates (rule "Snapshots"). Checked by
-        // RaftSnapshotTest#followerRestoresASnapshotBeyondItsCommit and RaftSnapshotTest#followerIgnoresAStaleSnapshot.
+        // TODO(2a): the rules every role shares, once: a higher term goes through stepHigherTerm (which
+        // may drop the message), a lower one through stepLowerTerm and no further (term 0 is neither:
+        // rule 3). Then a Hup campaigns (a leader ignores it; with pre-vote on, as pre-candidate),
+        // RequestVote and PreVote go to handleVote, and every other message to stepRole. Checked by
+        // RaftElectionTest#termRisesOnAnyMessageWithHigherTerm and RaftElectionTest#oldMessagesAreIgnored.
         throw new UnsupportedOperationException("not implemented: TODO(2a) Raft.step");
+    }
+
+    /** Raft §5.1 for a message from a later term (rules 4 and 12); returns whether it is processed further. */
+    private boolean stepHigherTerm(Message m) {
+        // TODO(2a): mind the order. A (pre-)vote request reaching a node in its leader's lease is
+        // ignored (rule 12). A PreVote, or a granted PreVoteResponse, leaves the term alone. Anything
+        // else makes this node a follower of the message's term, whose leader is the sender only if
+        // the message is a leader's (Append, Heartbeat, InstallSnapshot). Checked by
+        // RaftElectionTest#termRisesOnAnyMessageWithHigherTerm, RaftCheckQuorumTest#followerInLeaseIgnoresVoteRequests
+        // and RaftPreVoteTest#grantingAPreVoteChangesNothing.
+        throw new UnsupportedOperationException("not implemented: TODO(2a) Raft.stepHigherTerm");
+    }
+
+    /** Drops a message from an earlier term, answering the kinds rule 5 lists so the sender learns our term. */
+    private void stepLowerTerm(Message m) {
+        // TODO(2a): send nothing for other kinds. Checked by
+        // RaftVoteTest#staleVoteRequestIsRejectedWithTheHigherTerm and
+        // RaftCheckQuorumTest#staleLeaderLearnsTheNewTermFromItsFollowers.
+        throw new UnsupportedOperationException("not implemented: TODO(2a) Raft.stepLowerTerm");
+    }
+
+    /**
+     * Starts a pre-vote round ({@code preVote}) or an election (rule 7): becomes pre-candidate or
+     * candidate, counts its own vote, and asks every other voter, in id order, for the term it runs in,
+     * with its last log index and term.
+     */
+    private void campaign(boolean preVote) {
+        // TODO(2a): count the own vote through handleVoteResponse BEFORE sending anything: a single-node
+        // cluster wins right there and must not ask anyone. A pre-candidate runs for term + 1 without
+        // changing its term. Checked by RaftElectionTest#followerCampaignsAfterElectionTimeout,
+        // RaftElectionTest#singleNodeBecomesLeaderAndCommitsAlone and RaftPreVoteTest#preCandidateKeepsItsTerm.
+        throw new UnsupportedOperationException("not implemented: TODO(2a) Raft.campaign");
+    }
+
+    /** Records {@code from}'s answer (its first one counts) and tells whether the votes decide the election. */
+    private VoteResult poll(long from, boolean granted) {
+        // TODO(2a): keep the answers per voter in votes, so that a duplicated or reordered answer never
+        // counts twice and a voter cannot change its mind. WON once the grants reach quorum(), LOST once
+        // the rejections do (a candidate that cannot win stops waiting), else PENDING. Checked by
+        // RaftElectionTest#votesAreCountedOncePerVoter and RaftElectionTest#candidateConcedesWhenAQuorumRejects.
+        throw new UnsupportedOperationException("not implemented: TODO(2a) Raft.poll");
+    }
+
+    /** Counts one (pre-)vote answer; a quorum of grants wins (a pre-vote win starts the real election). */
+    private void handleVoteResponse(long from, boolean granted, boolean preVote) {
+        // TODO(2a): on WON, a pre-candidate campaigns for real (no second pre-vote), a candidate becomes
+        // leader and broadcasts appends (rule 8); on LOST, back to follower of the same term, no leader.
+        // Checked by RaftElectionTest#electionInOneRound, RaftPreVoteTest#aQuorumOfPreVotesStartsTheRealElection
+        // and RaftElectionTest#candidateConcedesWhenAQuorumRejects.
+        throw new UnsupportedOperationException("not implemented: TODO(2a) Raft.handleVoteResponse");
+    }
+
+    /**
+     * Raft §5.2 and §5.4.1 (rule 6): answers {@code from}'s request for a vote ({@code preVote}: a
+     * pre-vote) in {@code voteTerm}, for a log ending at ({@code lastIndex}, {@code lastTerm}). A node
+     * that already follows a leader in its term does not vote for anyone else in it. A granted pre-vote
+     * is answered with {@code voteTerm} and changes nothing here; a granted vote is recorded and resets
+     * the election timer.
+     */
+    private void handleVote(long from, long lastIndex, long lastTerm, boolean preVote, long voteTerm) {
+        // TODO(2a): decide first whether this node is still free to vote for from in this term (for a
+        // pre-vote, a later voteTerm frees it too), then grant only to an up-to-date log
+        // (RaftLog#isUpToDate). Checked by RaftVoteTest#grantsOneVotePerTerm,
+        // RaftVoteTest#followerWithAKnownLeaderDoesNotVoteInItsTerm, RaftVoteTest#grantingAVoteResetsTheElectionTimer
+        // and RaftPreVoteTest#grantingAPreVoteChangesNothing.
+        throw new UnsupportedOperationException("not implemented: TODO(2a) Raft.handleVote");
+    }
+
+    /** The follower's handler: proposals, the leader's messages, reads. */
+    private void stepFollower(Message m) {
+        // TODO(2a): a Propose goes to the leader with term 0 (rule 9; without a leader,
+        // ProposalDroppedException); an Append, Heartbeat or InstallSnapshot means the leader is alive
+        // (reset the election count, note the sender as leader) and goes to handleAppend,
+        // handleHeartbeat or handleSnapshot; a TimeoutNow (leadership transfer, Project 3) starts an
+        // election without pre-vote; anything else is ignored. Checked by
+        // RaftReplicationTest#proposalsAreDroppedWithoutALeader and RaftReplicationTest#followerChecksLogConsistency.
+        // TODO(2b): a ReadIndex goes to the leader with term 0 (dropped without one); a ReadIndexResponse
+        // becomes a ReadState for RawNode. Checked by RaftReadIndexTest#followerForwardsToTheLeader.
+        throw new UnsupportedOperationException("not implemented: TODO(2a) Raft.stepFollower");
+    }
+
+    /** The handler of candidates and pre-candidates: vote answers, and the leader of their term. */
+    private void stepCandidate(Message m) {
+        // TODO(2a): a proposal is dropped (ProposalDroppedException); an Append, Heartbeat or
+        // InstallSnapshot of this term means the term has a leader: become its follower, then handle the
+        // message as a follower would; a pre-candidate counts PreVoteResponses, a candidate
+        // RequestVoteResponses (handleVoteResponse). Checked by
+        // RaftElectionTest#candidateFallsBackOnAppendFromLeaderOfItsTerm and RaftElectionTest#duelingCandidates.
+        throw new UnsupportedOperationException("not implemented: TODO(2a) Raft.stepCandidate");
+    }
+
+    /**
+     * Raft §5.3, the follower's consistency check (rule 11): appends what follows a matching entry and
+     * acknowledges the last index the append covers, or rejects it with the fast-backtracking hint
+     * (the fields {@link Message.AppendResponse#rejectHint()} and {@link Message.AppendResponse#logTerm()}).
+     */
+    private void handleAppend(Append a) {
+        // TODO(2a): an append below the commit index is answered at the commit index (rule 11);
+        // otherwise RaftLog#maybeAppend decides, and a rejection carries RaftLog#findConflictByTerm's
+        // index and the term there. Checked by RaftReplicationTest#followerChecksLogConsistency,
+        // RaftReplicationTest#followerAppendsAndTruncatesConflicts and
+        // RaftReplicationTest#fastBacktrackingSkipsAFollowersStaleTerm.
+        throw new UnsupportedOperationException("not implemented: TODO(2a) Raft.handleAppend");
+    }
+
+    /** Adopts the leader's commit index (it never exceeds what this node holds) and answers, echoing the context. */
+    private void handleHeartbeat(Heartbeat h) {
+        // TODO(2a): commit up to the heartbeat's commit index, then answer the leader. Checked by
+        // RaftReplicationTest#followerCommitsWhatTheLeaderCommitted.
+        throw new UnsupportedOperationException("not implemented: TODO(2a) Raft.handleHeartbeat");
+    }
+
+    /** Raft §7 (rule "Snapshots"): installs, or only commits up to, a snapshot from the leader, and answers. */
+    private void handleSnapshot(InstallSnapshot s) {
+        // TODO(2c): three cases: stale, already held, or restore (RaftLog#restore); always answer with the
+        // commit index. Checked by RaftSnapshotTest#followerRestoresASnapshotBeyondItsCommit,
+        // RaftSnapshotTest#followerHoldingTheSnapshotsLastEntryOnlyCommits and
+        // RaftSnapshotTest#followerIgnoresAStaleSnapshot.
+        throw new UnsupportedOperationException("not implemented: TODO(2c) Raft.handleSnapshot");
+    }
+
+    // ---- Provided plumbing for Leader and RawNode (package-private). ----
+
+    /** Puts {@code m} in the outbox. */
+    void send(Message m) {
+        outbox.add(m);
+    }
+
+    /** Hands a confirmed read of this node's own to the application (see {@link #takeReadStates()}). */
+    void addReadState(ReadState readState) {
+        readStates.add(readState);
+    }
+
+    /** Whether confirmed reads wait to be taken. */
+    boolean hasReadStates() {
+        return !readStates.isEmpty();
+    }
+
+    /** Returns the confirmed reads since the last call, in confirmation order, and forgets them. */
+    List<ReadState> takeReadStates() {
+        List<ReadState> out = List.copyOf(readStates);
+        readStates.clear();
+        return out;
+    }
+
+    /** The configuration this node was built with. */
+    Config config() {
+        return config;
+    }
+
+    /** The number of voters that makes a majority. */
+    int quorum() {
+        return peers.size() / 2 + 1;
+    }
+
+    /**
+     * What every role change shares: a new term clears the vote; the leader is forgotten; the election
+     * count restarts with a new randomized timeout (rule 2); the votes and the leader state are dropped.
+     */
+    private void reset(long newTerm) {
+        // TODO(2a): draw the timeout with config.random() only. Checked by
+        // RaftElectionTest#electionTimeoutsAreRandomizedWithinRange and
+        // RaftElectionTest#timeoutsComeOnlyFromTheConfiguredRandomSource.
+        throw new UnsupportedOperationException("not implemented: TODO(2a) Raft.reset");
     }
 
     /** Becomes a follower in {@code term} of leader {@code lead} (or {@link #NONE}); clears the vote if the term changed. */
     public void becomeFollower(long term, long lead) {
-        // TODO(2a): reset(term), set the leader, the follower handler and tickElection. Checked by
+        // TODO(2a): reset, then the role, its handler (stepRole) and tick function (tickRole). Checked by
         // RaftElectionTest#termRisesOnAnyMessageWithHigherTerm.
         throw new UnsupportedOperationException("not implemented: TODO(2a) Raft.becomeFollower");
     }
@@ -143,7 +349,8 @@ public final class Raft {
      * @throws IllegalStateException if this node is the leader
      */
     public void becomeCandidate() {
-        // TODO(2a): Checked by RaftElectionTest#followerCampaignsAfterElectionTimeout.
+        // TODO(2a): like becomeFollower, plus the new term and the own vote. Checked by
+        // RaftElectionTest#followerCampaignsAfterElectionTimeout.
         throw new UnsupportedOperationException("not implemented: TODO(2a) Raft.becomeCandidate");
     }
 
@@ -153,7 +360,8 @@ public final class Raft {
      * @throws IllegalStateException if this node is the leader
      */
     public void becomePreCandidate() {
-        // TODO(2a): Checked by RaftPreVoteTest#preCandidateKeepsItsTerm.
+        // TODO(2a): like becomeCandidate, but keep term and vote. Checked by
+        // RaftPreVoteTest#preCandidateKeepsItsTerm.
         throw new UnsupportedOperationException("not implemented: TODO(2a) Raft.becomePreCandidate");
     }
 
@@ -165,53 +373,47 @@ public final class Raft {
      * @throws IllegalStateException if this node is a follower
      */
     public void becomeLeader() {
-        // TODO(2a): reset, a new Leader as the role's handlers, then Leader.appendEntry of the empty entry.
-        // Checked by RaftReplicationTest#newLeaderAppendsAnEmptyEntry.
+        // TODO(2a): reset, lead itself, a new Leader whose step and tickHeartbeat become the role's
+        // handlers, then Leader#appendEntry of the empty entry. Checked by
+        // RaftReplicationTest#newLeaderAppendsAnEmptyEntry and RaftReplicationTest#leaderTracksMatchAndNext.
         throw new UnsupportedOperationException("not implemented: TODO(2a) Raft.becomeLeader");
     }
 
-    // ---- Interface for tests: the tests query a node only through these methods. ----
+    // ---- Interface for tests: the tests query a node only through these methods (provided). ----
 
     /** This node's id. */
     public long id() {
-        // TODO(2a): Checked by RaftElectionTest#startsAsFollower.
-        throw new UnsupportedOperationException("not implemented: TODO(2a) Raft.id");
+        return id;
     }
 
     /** The current term. */
     public long term() {
-        // TODO(2a): Checked by RaftElectionTest#startsAsFollower.
-        throw new UnsupportedOperationException("not implemented: TODO(2a) Raft.term");
+        return term;
     }
 
     /** The current role. */
     public Role role() {
-        // TODO(2a): Checked by RaftElectionTest#startsAsFollower.
-        throw new UnsupportedOperationException("not implemented: TODO(2a) Raft.role");
+        return role;
     }
 
     /** Whom this node voted for in the current term, or {@link #NONE}. */
     public long vote() {
-        // TODO(2a): Checked by RaftVoteTest#grantsOneVotePerTerm.
-        throw new UnsupportedOperationException("not implemented: TODO(2a) Raft.vote");
+        return vote;
     }
 
     /** The leader this node knows of in the current term, or {@link #NONE}. */
     public long lead() {
-        // TODO(2a): Checked by RaftElectionTest#electionInOneRound.
-        throw new UnsupportedOperationException("not implemented: TODO(2a) Raft.lead");
+        return lead;
     }
 
     /** The log. */
     public RaftLog raftLog() {
-        // TODO(2a): Checked by RaftReplicationTest#newLeaderAppendsAnEmptyEntry.
-        throw new UnsupportedOperationException("not implemented: TODO(2a) Raft.raftLog");
+        return raftLog;
     }
 
     /** The voters, this node included, ascending. */
     public List<Long> peers() {
-        // TODO(2a): Checked by RaftElectionTest#startsAsFollower.
-        throw new UnsupportedOperationException("not implemented: TODO(2a) Raft.peers");
+        return peers;
     }
 
     /**
@@ -221,31 +423,31 @@ public final class Raft {
      * @throws IllegalArgumentException if {@code peer} is not a voter
      */
     public Progress progress(long peer) {
-        // TODO(2a): Checked by RaftReplicationTest#leaderTracksMatchAndNext.
-        throw new UnsupportedOperationException("not implemented: TODO(2a) Raft.progress");
+        if (leader == null) {
+            throw new IllegalStateException("node " + id + " is " + role + ", not leader: it tracks no progress");
+        }
+        return leader.progress(peer);
     }
 
     /** Returns the messages produced since the last call, in the order produced, and empties the outbox. */
     public List<Message> readMessages() {
-        // TODO(2a): Checked by RaftElectionTest#followerCampaignsAfterElectionTimeout.
-        throw new UnsupportedOperationException("not implemented: TODO(2a) Raft.readMessages");
+        List<Message> out = List.copyOf(outbox);
+        outbox.clear();
+        return out;
     }
 
     /** The election timeout drawn at the last role change, in {@code [electionTick, 2 * electionTick)}. */
     public int randomizedElectionTimeout() {
-        // TODO(2a): Checked by RaftElectionTest#electionTimeoutsAreRandomizedWithinRange.
-        throw new UnsupportedOperationException("not implemented: TODO(2a) Raft.randomizedElectionTimeout");
+        return randomizedElectionTimeout;
     }
 
     /** The hard state to persist: term, vote, commit. */
     public HardState hardState() {
-        // TODO(2a): Checked by RawNodeTest#readyCarriesHardStateOnlyWhenChanged.
-        throw new UnsupportedOperationException("not implemented: TODO(2a) Raft.hardState");
+        return new HardState(term, vote, raftLog.committed());
     }
 
     /** The soft state: leader and role. */
     public SoftState softState() {
-        // TODO(2a): Checked by RawNodeTest#readyCarriesSoftStateOnlyWhenChanged.
-        throw new UnsupportedOperationException("not implemented: TODO(2a) Raft.softState");
+        return new SoftState(lead, role);
     }
 }

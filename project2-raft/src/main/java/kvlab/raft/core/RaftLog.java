@@ -1,5 +1,6 @@
 package kvlab.raft.core;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -26,46 +27,54 @@ import kvlab.raft.Storage;
  * (it is 0 for an empty log that was never compacted). Not thread-safe.
  */
 public final class RaftLog {
+    // The state the provided methods read; add what else you need, rename freely.
+    private final Storage storage;
+    /** Entries not yet persisted; {@code unstable.get(i)} has index {@code unstableOffset + i}. */
+    private final List<Entry> unstable = new ArrayList<>();
+    private long unstableOffset;
+    /** A snapshot received and not yet persisted (Project 2C); it replaces the whole log. */
+    private Snapshot pendingSnapshot;
+    /** Invariant: applied <= committed <= lastIndex(). */
+    private long committed;
+    private long applied;
 
     /**
      * A log over {@code storage}: everything in it is stable, and committed and applied are both
      * {@code storage.firstIndex() - 1} until Raft restores them from the hard state and the config.
      */
     public RaftLog(Storage storage) {
-        // TODO(2a): keep the storage; the unstable part starts empty at storage.lastIndex() + 1;
-        // committed = applied = storage.firstIndex() - 1. Checked by RaftLogTest#newLogOverStorage.
+        // TODO(2a): nothing is unstable yet. Checked by RaftLogTest#newLogOverStorage.
         throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.<init>");
     }
 
     /** The highest index known committed. */
     public long committed() {
-        // TODO(2a): Checked by RaftLogTest#newLogOverStorage.
-        throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.committed");
+        return committed; // provided, like the other one-line readers: they read the fields above
     }
 
     /** The highest index the application has applied. */
     public long applied() {
-        // TODO(2a): Checked by RaftLogTest#newLogOverStorage.
-        throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.applied");
+        return applied;
     }
 
     /** The index of the first entry available (the storage's, or a pending snapshot's index + 1). */
     public long firstIndex() {
-        // TODO(2a): Checked by RaftLogTest#newLogOverStorage.
+        // TODO(2a): the first index the storage holds. Checked by RaftLogTest#newLogOverStorage.
+        // TODO(2c): a pending snapshot comes first. Checked by RaftSnapshotTest#restoreReplacesTheLog.
         throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.firstIndex");
     }
 
     /** The index of the last entry, unstable ones included ({@code firstIndex() - 1} if none). */
     public long lastIndex() {
-        // TODO(2a): the last unstable index if there are unstable entries, else the storage's.
-        // Checked by RaftLogTest#appendAddsUnstableEntriesAfterStorage.
+        // TODO(2a): the highest index the log holds, persisted or not. Checked by
+        // RaftLogTest#appendAddsUnstableEntriesAfterStorage.
+        // TODO(2c): a pending snapshot counts. Checked by RaftSnapshotTest#restoreReplacesTheLog.
         throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.lastIndex");
     }
 
     /** The term of the last entry ({@code term(lastIndex())}). */
     public long lastTerm() {
-        // TODO(2a): Checked by RaftLogTest#appendAddsUnstableEntriesAfterStorage.
-        throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.lastTerm");
+        return term(lastIndex());
     }
 
     /**
@@ -76,14 +85,16 @@ public final class RaftLog {
      * @throws CompactedException if {@code index < firstIndex() - 1}
      */
     public long term(long index) {
-        // TODO(2a): look in the unstable entries first, then ask the storage. Checked by
+        // TODO(2a): answer for every index the log holds, and for firstIndex() - 1. Checked by
         // RaftLogTest#termOfEveryIndex.
+        // TODO(2c): with a pending snapshot only its own index has a term. Checked by RaftSnapshotTest#restoreReplacesTheLog.
         throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.term");
     }
 
     /** Whether the entry at {@code index} exists and has {@code term}; false when compacted or absent. */
     public boolean matchTerm(long index, long term) {
-        // TODO(2a): Checked by RaftLogTest#termOfEveryIndex.
+        // TODO(2a): never throw: an index outside the log does not match. Checked by
+        // RaftLogTest#termOfEveryIndex.
         throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.matchTerm");
     }
 
@@ -92,7 +103,7 @@ public final class RaftLog {
      * one (Raft §5.4.1): a later last term wins; with equal last terms, the longer log wins.
      */
     public boolean isUpToDate(long lastIndex, long lastTerm) {
-        // TODO(2a): Checked by RaftLogTest#isUpToDateComparesLastTermThenLength.
+        // TODO(2a): Raft §5.4.1, as stated above. Checked by RaftLogTest#isUpToDateComparesLastTermThenLength.
         throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.isUpToDate");
     }
 
@@ -104,20 +115,20 @@ public final class RaftLog {
      * @return that index, or 0 if every entry is already in the log
      */
     public long findConflict(List<Entry> entries) {
-        // TODO(2a): the first entry whose term does not match (matchTerm). Checked by
-        // RaftLogTest#findConflictFindsFirstMismatchOrNewEntry.
+        // TODO(2a): compare by index and term. Checked by RaftLogTest#findConflictFindsFirstMismatchOrNewEntry.
         throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.findConflict");
     }
 
     /**
      * Fast backtracking (Raft §5.3, "the follower can include the term of the conflicting entry"): the
-     * largest index {@code i <= index} whose term is {@code <= term}, searching down to
-     * {@code firstIndex() - 1}; when {@code index > lastIndex()} the search starts at
-     * {@code lastIndex()}. A follower that rejects an append answers with this index as its hint, and a
-     * leader uses it to skip a whole term of conflicting entries per round trip.
+     * index up to which this log may match a log whose entry at {@code index} has {@code term}. It is
+     * no larger than {@code index} nor {@link #lastIndex()}, no smaller than {@code firstIndex() - 1},
+     * and every entry of this log after it, up to there, has a term above {@code term}; it is the
+     * largest index with those properties. A follower that rejects an append answers with it as its
+     * hint, and a leader uses it to skip a whole term of conflicting entries per round trip.
      */
     public long findConflictByTerm(long index, long term) {
-        // TODO(2a): walk down from min(index, lastIndex()) while term(i) > term. Checked by
+        // TODO(2a): stay within the log (see the bounds above). Checked by
         // RaftLogTest#findConflictByTermSkipsWholeTerms.
         throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.findConflictByTerm");
     }
@@ -126,15 +137,18 @@ public final class RaftLog {
      * The follower's side of AppendEntries (Raft §5.3): if the entry at {@code index} has
      * {@code logTerm}, append {@code entries} after it (dropping only the conflicting suffix, never
      * entries that already match: a stale, reordered append must not truncate a longer log), and
-     * advance the commit index to {@code min(committed, index + entries.size())}.
+     * advance the commit index to the leader's {@code committed}, but not past the last entry this
+     * append covers (entries after it may still be another leader's).
      *
      * @return the index of the last entry the append covers ({@code index + entries.size()}), or empty
      *     if the log does not contain an entry at {@code index} with {@code logTerm}
      * @throws IllegalStateException if a conflict would truncate a committed entry (a safety violation)
      */
     public OptionalLong maybeAppend(long index, long logTerm, long committed, List<Entry> entries) {
-        // TODO(2a): matchTerm, then findConflict; append from the conflict on; commitTo the minimum.
-        // Checked by RaftLogTest#maybeAppendAppliesTheConsistencyCheck.
+        // TODO(2a): the trap is truncation. An append may arrive late and out of order, and carry entries
+        // this log already has followed by longer ones it must keep: cut the log only where an entry
+        // really conflicts (findConflict), and then never at or below the commit index. Checked by
+        // RaftLogTest#maybeAppendAppliesTheConsistencyCheck and RaftLogTest#maybeAppendTruncatesOnlyAtAConflict.
         throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.maybeAppend");
     }
 
@@ -146,9 +160,11 @@ public final class RaftLog {
      * @throws IllegalStateException if that would replace a committed entry, or leave a gap
      */
     public long append(List<Entry> entries) {
-        // TODO(2a): truncate-and-append in the unstable part (the first new index may be inside the
-        // storage's entries: then the unstable part starts there). Checked by
-        // RaftLogTest#appendAddsUnstableEntriesAfterStorage and RaftLogTest#appendTruncatesConflictingSuffix.
+        // TODO(2a): the first new entry may replace entries already in the storage (a new leader
+        // overwrote them): the unstable part then starts there, and the storage drops its own copies when
+        // the application persists these (MemoryStorage.append does). Checked by
+        // RaftLogTest#appendAddsUnstableEntriesAfterStorage, RaftLogTest#appendTruncatesConflictingSuffix and
+        // RaftLogTest#appendRefusesToOverwriteCommittedEntriesOrLeaveGaps.
         throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.append");
     }
 
@@ -160,21 +176,19 @@ public final class RaftLog {
      * @throws IllegalArgumentException if {@code lo > hi} or {@code hi > lastIndex() + 1}
      */
     public List<Entry> slice(long lo, long hi, long maxSize) {
-        // TODO(2a): stable part from storage, unstable part from memory, then the size cut. Checked by
-        // RaftLogTest#sliceSpansStorageAndUnstableWithSizeLimit.
+        // TODO(2a): the stable part comes from the storage, which may cut it by size already (then stop
+        // there), the rest from the unstable entries. Checked by RaftLogTest#sliceSpansStorageAndUnstableWithSizeLimit.
         throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.slice");
     }
 
     /** The entries from {@code lo} to the last, cut like {@link #slice}; empty if {@code lo > lastIndex()}. */
     public List<Entry> entries(long lo, long maxSize) {
-        // TODO(2a): Checked by RaftLogTest#sliceSpansStorageAndUnstableWithSizeLimit.
-        throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.entries");
+        return lo > lastIndex() ? List.of() : slice(lo, lastIndex() + 1, maxSize);
     }
 
     /** Every entry from {@link #firstIndex()} to {@link #lastIndex()}. */
     public List<Entry> allEntries() {
-        // TODO(2a): Checked by RaftLogTest#appendTruncatesConflictingSuffix.
-        throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.allEntries");
+        return entries(firstIndex(), Long.MAX_VALUE);
     }
 
     /**
@@ -185,7 +199,8 @@ public final class RaftLog {
      * @return whether the commit index advanced
      */
     public boolean maybeCommit(long maxIndex, long term) {
-        // TODO(2a): Checked by RaftLogTest#maybeCommitOnlyCommitsTheGivenTerm.
+        // TODO(2a): commit only an entry of the given term. Checked by
+        // RaftLogTest#maybeCommitOnlyCommitsTheGivenTerm.
         throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.maybeCommit");
     }
 
@@ -197,7 +212,8 @@ public final class RaftLog {
      *     does not have
      */
     public void commitTo(long toCommit) {
-        // TODO(2a): Checked by RaftLogTest#commitToNeverDecreasesAndNeverPassesTheLog.
+        // TODO(2a): fail loudly, with both indexes, past the last index. Checked by
+        // RaftLogTest#commitToNeverDecreasesAndNeverPassesTheLog.
         throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.commitTo");
     }
 
@@ -207,14 +223,14 @@ public final class RaftLog {
      * @throws IllegalStateException if {@code index < applied()} or {@code index > committed()}
      */
     public void appliedTo(long index) {
-        // TODO(2a): Checked by RaftLogTest#committedEntriesAreDeliveredUntilApplied.
+        // TODO(2a): fail loudly, with the bounds, outside [applied, committed]. Checked by
+        // RaftLogTest#committedEntriesAreDeliveredUntilApplied.
         throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.appliedTo");
     }
 
     /** The unstable entries: appended but not yet persisted, in order. */
     public List<Entry> unstableEntries() {
-        // TODO(2a): Checked by RaftLogTest#stableToMovesEntriesOutOfTheUnstablePart.
-        throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.unstableEntries");
+        return List.copyOf(unstable);
     }
 
     /**
@@ -223,7 +239,8 @@ public final class RaftLog {
      * after the Ready was taken) or is not unstable any more.
      */
     public void stableTo(long index, long term) {
-        // TODO(2a): Checked by RaftLogTest#stableToMovesEntriesOutOfTheUnstablePart.
+        // TODO(2a): drop the persisted prefix of the unstable entries, unless the term says they were replaced.
+        // Checked by RaftLogTest#stableToMovesEntriesOutOfTheUnstablePart.
         throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.stableTo");
     }
 
@@ -232,7 +249,8 @@ public final class RaftLog {
      * than {@link #firstIndex()}; none while a snapshot is pending (the application installs it first).
      */
     public List<Entry> nextCommittedEntries() {
-        // TODO(2a): Checked by RaftLogTest#committedEntriesAreDeliveredUntilApplied.
+        // TODO(2a): the committed entries the application has not applied yet. Checked by
+        // RaftLogTest#committedEntriesAreDeliveredUntilApplied.
         // TODO(2c): nothing while a snapshot is pending; never below firstIndex(). Checked by
         // RaftSnapshotTest#restoreReplacesTheLog and RaftSnapshotTest#restartFromASnapshotDeliversOnlyLaterEntries.
         throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.nextCommittedEntries");
@@ -240,15 +258,15 @@ public final class RaftLog {
 
     /** Whether {@link #nextCommittedEntries()} is not empty. */
     public boolean hasNextCommittedEntries() {
-        // TODO(2a): Checked by RaftLogTest#committedEntriesAreDeliveredUntilApplied. TODO(2c): as above.
+        // TODO(2a): without building the list. Checked by RaftLogTest#committedEntriesAreDeliveredUntilApplied.
+        // TODO(2c): as above, and nothing while a snapshot is pending. Checked by
+        // RaftSnapshotTest#restoreReplacesTheLog.
         throw new UnsupportedOperationException("not implemented: TODO(2a) RaftLog.hasNextCommittedEntries");
     }
 
     /** A snapshot received from the leader and not yet persisted (Project 2C). */
     public Optional<Snapshot> unstableSnapshot() {
-        // TODO(2c): the pending snapshot set by restore, until stableSnapTo. Checked by
-        // RaftSnapshotTest#restoreReplacesTheLog.
-        throw new UnsupportedOperationException("not implemented: TODO(2c) RaftLog.unstableSnapshot");
+        return Optional.ofNullable(pendingSnapshot);
     }
 
     /**
@@ -256,7 +274,8 @@ public final class RaftLog {
      * index becomes committed, and the snapshot is pending until {@link #stableSnapTo}.
      */
     public void restore(Snapshot snapshot) {
-        // TODO(2c): Checked by RaftSnapshotTest#restoreReplacesTheLog.
+        // TODO(2c): drop every entry, commit the snapshot's index, keep the snapshot pending. Checked by
+        // RaftSnapshotTest#restoreReplacesTheLog.
         throw new UnsupportedOperationException("not implemented: TODO(2c) RaftLog.restore");
     }
 
@@ -267,13 +286,15 @@ public final class RaftLog {
      * @throws kvlab.raft.SnapshotUnavailableException if the storage is preparing one
      */
     public Snapshot snapshot() {
-        // TODO(2c): Checked by RaftSnapshotTest#leaderSendsASnapshotToAFollowerBehindItsFirstIndex.
+        // TODO(2c): the pending snapshot, else ask the storage. Checked by
+        // RaftSnapshotTest#leaderSendsASnapshotToAFollowerBehindItsFirstIndex.
         throw new UnsupportedOperationException("not implemented: TODO(2c) RaftLog.snapshot");
     }
 
     /** Records that the application persisted the pending snapshot at {@code index} (Project 2C). */
     public void stableSnapTo(long index) {
-        // TODO(2c): Checked by RaftSnapshotTest#restoreReplacesTheLog.
+        // TODO(2c): forget the pending snapshot if it is the one at index. Checked by
+        // RaftSnapshotTest#rawNodeDeliversTheSnapshotThenEntriesAfterIt.
         throw new UnsupportedOperationException("not implemented: TODO(2c) RaftLog.stableSnapTo");
     }
 }

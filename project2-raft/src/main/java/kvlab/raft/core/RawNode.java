@@ -1,9 +1,16 @@
 package kvlab.raft.core;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import kvlab.raft.Config;
+import kvlab.raft.Entry;
+import kvlab.raft.EntryType;
+import kvlab.raft.HardState;
 import kvlab.raft.Message;
 import kvlab.raft.ProposalDroppedException;
 import kvlab.raft.Ready;
+import kvlab.raft.SoftState;
 import kvlab.raft.Storage;
 
 /**
@@ -20,24 +27,32 @@ import kvlab.raft.Storage;
  * {@link Config#applied()}, because the application may not have applied them before the crash.
  */
 public final class RawNode {
+    // The state the provided methods read; add what else you need, rename freely.
+    private final Raft raft;
+    /** The soft and hard state last delivered in a Ready (or restored from storage). */
+    private SoftState deliveredSoft;
+    private HardState deliveredHard;
+    /** Messages taken from Raft by hasReady() and not yet delivered. */
+    private final List<Message> heldMessages = new ArrayList<>();
+    /** The Ready returned by ready() and not yet advanced, or null. */
+    private Ready pending;
 
     /** A node over {@code storage} (a fresh one, or one restored from disk after a restart). */
     public RawNode(Config config, Storage storage) {
-        // TODO(2a): build the Raft; remember its soft and hard state as "already delivered", so the first
-        // Ready only reports changes. Checked by RawNodeTest#restartsFromStorage.
+        // TODO(2a): the first Ready reports only what changed since this: the soft state now, and the
+        // hard state as the storage holds it. Checked by RawNodeTest#restartsFromStorage and
+        // RawNodeTest#readyCarriesHardStateOnlyWhenChanged.
         throw new UnsupportedOperationException("not implemented: TODO(2a) RawNode.<init>");
     }
 
     /** Advances time by one tick. */
     public void tick() {
-        // TODO(2a): Checked by RawNodeTest#tickEventuallyCampaigns.
-        throw new UnsupportedOperationException("not implemented: TODO(2a) RawNode.tick");
+        raft.tick(); // provided, like campaign, propose and raft: local inputs go straight to Raft
     }
 
     /** Starts an election now, as if the election timeout had elapsed. */
     public void campaign() {
-        // TODO(2a): step a Hup. Checked by RawNodeTest#campaignMakesASingleNodeLeader.
-        throw new UnsupportedOperationException("not implemented: TODO(2a) RawNode.campaign");
+        raft.step(new Message.Hup(raft.id(), raft.id(), 0));
     }
 
     /**
@@ -46,8 +61,7 @@ public final class RawNode {
      * @throws ProposalDroppedException if the node knows no leader
      */
     public void propose(byte[] data) {
-        // TODO(2a): step a Propose. Checked by RawNodeTest#committedEntriesArriveInOrderExactlyOnce.
-        throw new UnsupportedOperationException("not implemented: TODO(2a) RawNode.propose");
+        raft.step(new Message.Propose(raft.id(), raft.id(), 0, EntryType.NORMAL, data));
     }
 
     /**
@@ -61,8 +75,8 @@ public final class RawNode {
      * @throws IllegalArgumentException if {@code context} is 0
      */
     public void readIndex(long context) {
-        // TODO(2b): step a ReadIndex with term 0; deliver the confirmed ReadStates in Ready.readStates (and
-        // count them in hasReady). Checked by RaftReadIndexTest#leaderServesAfterHeartbeatQuorum.
+        // TODO(2b): step a ReadIndex with term 0; Ready.readStates carries the confirmed ones (and hasReady
+        // counts them). Checked by RaftReadIndexTest#leaderServesAfterHeartbeatQuorum.
         throw new UnsupportedOperationException("not implemented: TODO(2b) RawNode.readIndex");
     }
 
@@ -74,13 +88,16 @@ public final class RawNode {
      * @throws ProposalDroppedException for a forwarded {@link Message.Propose} that no log accepted
      */
     public void step(Message message) {
-        // TODO(2a): Checked by RawNodeTest#stepRejectsLocalAndMisaddressedMessages.
+        // TODO(2a): reject local and misaddressed messages with IllegalArgumentException, then hand the rest to
+        // Raft. Checked by RawNodeTest#stepRejectsLocalAndMisaddressedMessages.
         throw new UnsupportedOperationException("not implemented: TODO(2a) RawNode.step");
     }
 
     /** Whether {@link #ready()} would return anything to do. */
     public boolean hasReady() {
-        // TODO(2a): Checked by RawNodeTest#nothingIsRedeliveredAfterAdvance.
+        // TODO(2a): asking may take the messages out of Raft's outbox (readMessages): keep them for the
+        // next ready(), never drop them. Checked by RawNodeTest#hasReadyDoesNotLoseMessages and
+        // RawNodeTest#nothingIsRedeliveredAfterAdvance.
         throw new UnsupportedOperationException("not implemented: TODO(2a) RawNode.hasReady");
     }
 
@@ -90,7 +107,10 @@ public final class RawNode {
      * @throws IllegalStateException if the previous Ready was not advanced yet (protocol rule 4)
      */
     public Ready ready() {
-        // TODO(2a): Checked by RawNodeTest#readyCarriesEntriesMessagesAndCommittedEntries.
+        // TODO(2a): fail loudly on a second ready() before advance; report soft and hard state only when
+        // changed; drain the messages held by hasReady too. Checked by
+        // RawNodeTest#readyCarriesEntriesMessagesAndCommittedEntries and
+        // RawNodeTest#breakingTheReadyProtocolFailsLoudly.
         throw new UnsupportedOperationException("not implemented: TODO(2a) RawNode.ready");
     }
 
@@ -102,16 +122,15 @@ public final class RawNode {
      *     already (protocol rule 4)
      */
     public void advance(Ready ready) {
-        // TODO(2a): stableTo the last entry, appliedTo the last committed entry. Checked by
-        // RawNodeTest#nothingIsRedeliveredAfterAdvance.
-        // TODO(2c): a Ready's snapshot is now persisted AND applied (stableSnapTo, appliedTo its index). Checked
-        // by RaftSnapshotTest#rawNodeDeliversTheSnapshotThenEntriesAfterIt.
+        // TODO(2a): check protocol rule 4, then record what the Ready persisted and applied. Checked by
+        // RawNodeTest#nothingIsRedeliveredAfterAdvance and RawNodeTest#breakingTheReadyProtocolFailsLoudly.
+        // TODO(2c): a Ready's snapshot is now persisted AND applied. Checked by
+        // RaftSnapshotTest#rawNodeDeliversTheSnapshotThenEntriesAfterIt.
         throw new UnsupportedOperationException("not implemented: TODO(2a) RawNode.advance");
     }
 
     /** The Raft state machine, for queries (the "interface for tests" on {@link Raft}). */
     public Raft raft() {
-        // TODO(2a): Checked by RawNodeTest#campaignMakesASingleNodeLeader.
-        throw new UnsupportedOperationException("not implemented: TODO(2a) RawNode.raft");
+        return raft;
     }
 }

@@ -152,7 +152,7 @@ public final class StandaloneStorage implements Storage {
         }
     }
 
-    // ---- Interface for tests: provided, do not change. ------------------------------------------
+    // ---- provided: the interface for tests, do not change. -------------------------------------
 
     /**
      * How many RocksDB snapshots are alive (RocksDB's {@code rocksdb.num-snapshots}). Every reader

@@ -24,10 +24,10 @@ import kvlab.raft.SnapshotUnavailableException;
 /**
  * The leader role of a {@link Raft} node: progress per follower, replication (Raft §5.3), commitment
  * (§5.4.2), heartbeats and check-quorum (thesis §6.2). {@link Raft#becomeLeader()} creates one per
- * term of leadership and installs {@link #step} and {@link #tick} as the role's handlers; the central
- * term rules in {@link Raft#step} run before {@link #step} sees a message. Give {@link Raft}
- * package-private methods for what this class needs from it (sending a message, the config, the
- * quorum size).
+ * term of leadership and installs {@link #step} and {@link #tickHeartbeat} as the role's handlers; the central
+ * term rules in {@link Raft#step} run before {@link #step} sees a message. {@link Raft} lends this
+ * class what it needs through package-private methods ({@code send}, {@code config}, {@code quorum},
+ * {@code addReadState}); add more if you need them.
  *
  * <p>The rules the tests check are listed on {@link Raft}; those that live here: commit by counting
  * only entries of the current term; heartbeats carry {@code min(match, committed)}; a rejected append
@@ -70,7 +70,7 @@ final class Leader {
     }
 
     /** A heartbeat every heartbeatTick ticks; with check-quorum, a quorum check every electionTick ticks. */
-    void tick() {
+    void tickHeartbeat() {
         heartbeatElapsed++;
         electionElapsed++;
         if (electionElapsed >= raft.config().electionTick()) {
@@ -104,24 +104,30 @@ final class Leader {
         } else if (m instanceof AppendResponse r) {
             handleAppendResponse(r);
         } else if (m instanceof HeartbeatResponse r) {
-            Progress pr = progress.get(r.from());
-            pr.setRecentActive(true);
-            pr.onHeartbeatResponse();
-            if (pr.state() == Progress.State.SNAPSHOT) {
-                // The follower is alive but has not acknowledged the snapshot: it may have been lost.
-                pr.becomeProbe();
-            }
-            if (pr.match() < raft.raftLog().lastIndex()) {
-                // Even an empty append probes: its answer tells where a lagging follower's log ends.
-                sendAppend(r.from(), true);
-            }
-            confirmRead(r.from(), r.context());
+            handleHeartbeatResponse(r);
         } else if (m instanceof ReadIndex r) {
             handleReadIndex(r);
         }
         // Transfer requests arrive with Project 3; stale vote answers are ignored.
     }
 
+    /** The follower is alive: it may be sent to again, and a follower that lags behind is probed. */
+    private void handleHeartbeatResponse(HeartbeatResponse r) {
+        Progress pr = progress.get(r.from());
+        pr.setRecentActive(true);
+        pr.onHeartbeatResponse();
+        if (pr.state() == Progress.State.SNAPSHOT) {
+            // The follower is alive but has not acknowledged the snapshot: it may have been lost.
+            pr.becomeProbe();
+        }
+        if (pr.match() < raft.raftLog().lastIndex()) {
+            // Even an empty append probes: its answer tells where a lagging follower's log ends.
+            maybeSendAppend(r.from(), true);
+        }
+        confirmRead(r.from(), r.context());
+    }
+
+    /** Raft §5.3: a rejection moves next back (a term per round trip); an acknowledgement may commit. */
     private void handleAppendResponse(AppendResponse r) {
         Progress pr = progress.get(r.from());
         pr.setRecentActive(true);
@@ -132,7 +138,7 @@ final class Leader {
                 if (pr.state() == Progress.State.REPLICATE) {
                     pr.becomeProbe();
                 }
-                sendAppend(r.from(), true);
+                maybeSendAppend(r.from(), true);
             }
             return;
         }
@@ -151,7 +157,7 @@ final class Leader {
         // Stream what is left to this follower, as far as its inflight window allows.
         boolean sent = true;
         while (sent) {
-            sent = sendAppend(r.from(), false);
+            sent = maybeSendAppend(r.from(), false);
         }
     }
 
@@ -163,8 +169,8 @@ final class Leader {
     }
 
     /**
-     * Raft §5.4.2: commit the quorum-replicated index only if its entry is from this term; the first
-     * such commit releases the reads held back until then.
+     * Raft §5.4.2 (rule 10): commits the highest index a quorum of voters holds, only if its entry is
+     * from this term; returns whether the commit index moved.
      */
     private boolean maybeCommit() {
         List<Long> matches = new ArrayList<>();
@@ -180,8 +186,8 @@ final class Leader {
     }
 
     /**
-     * Thesis §6.4: read at the commit index once this term has committed an entry (before that the
-     * commit index may lag behind entries a previous leader committed), after a heartbeat round.
+     * Thesis §6.4 (rule "Read index"): holds a read back until this term has committed an entry, then
+     * reads at the commit index once a heartbeat round carrying its context reaches a quorum.
      */
     private void handleReadIndex(ReadIndex r) {
         RaftLog log = raft.raftLog();
@@ -230,24 +236,26 @@ final class Leader {
     void bcastAppend() {
         for (long peer : progress.keySet()) {
             if (peer != raft.id()) {
-                sendAppend(peer, true);
+                maybeSendAppend(peer, true);
             }
         }
     }
 
     /**
-     * Sends the entries from the peer's next index on, unless paused; an empty append only if asked.
+     * Sends {@code to} the entries from its next index on (at most {@code maxSizePerMsg} bytes, at least
+     * one entry), after the index and term just before them, with the commit index; nothing while its
+     * progress is paused, and an append without entries only if {@code sendIfEmpty}.
      *
      * @return whether an append was sent
      */
-    private boolean sendAppend(long to, boolean sendIfEmpty) {
+    private boolean maybeSendAppend(long to, boolean sendIfEmpty) {
         Progress pr = progress.get(to);
         if (pr.isPaused()) {
             return false;
         }
         RaftLog log = raft.raftLog();
         if (pr.next() < log.firstIndex()) {
-            return sendSnapshot(to, pr);
+            return maybeSendSnapshot(to, pr);
         }
         long prevIndex = pr.next() - 1;
         long prevTerm = log.term(prevIndex);
@@ -263,8 +271,11 @@ final class Leader {
     /**
      * Raft §7: the follower needs entries compacted away, so it gets the latest snapshot instead, and
      * appends to it pause until it acknowledges. A storage still preparing one is asked again later.
+     *
+     * @return whether the snapshot was sent
+     * @throws IllegalStateException if the log is compacted but the storage has no snapshot
      */
-    private boolean sendSnapshot(long to, Progress pr) {
+    private boolean maybeSendSnapshot(long to, Progress pr) {
         Snapshot snapshot;
         try {
             snapshot = raft.raftLog().snapshot();
@@ -280,7 +291,7 @@ final class Leader {
         return true;
     }
 
-    /** Heartbeats to every follower; {@code context} names the read being confirmed, or 0. */
+    /** Heartbeats to every follower (rule 10: each carries its own commit index); {@code context} names the read being confirmed, or 0. */
     private void bcastHeartbeat(long context) {
         for (var e : progress.entrySet()) {
             if (e.getKey() != raft.id()) {

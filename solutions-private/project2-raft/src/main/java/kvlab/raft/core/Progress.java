@@ -86,11 +86,13 @@ public final class Progress {
     }
 
     /**
-     * The follower rejected the append at {@code rejected}; {@code hint} is where the leader now guesses
-     * the logs match (already reduced by fast backtracking). In {@link State#REPLICATE} a rejection of
-     * an index at or below match is stale; otherwise next falls back to {@code match + 1}. In
-     * {@link State#PROBE} a rejection of anything but {@code next - 1} is stale; otherwise next becomes
-     * {@code max(min(rejected, hint + 1), match + 1)} and the probe unpauses.
+     * The follower rejected the append at {@code rejected}; {@code hint} is the highest index at which
+     * the leader now guesses the logs may match (already reduced by fast backtracking). A stale
+     * rejection, one that does not answer the append this progress waits for, changes nothing: in
+     * {@link State#REPLICATE} a rejection at or below match, in {@link State#PROBE} one of anything but
+     * {@code next - 1} (the probe sent). Otherwise next moves back: in {@link State#REPLICATE} to just
+     * after match; in {@link State#PROBE} to just after the hint, but never above {@code rejected} nor
+     * at or below match, and the probe unpauses.
      *
      * @return whether next changed (false for a stale rejection)
      */
@@ -111,16 +113,16 @@ public final class Progress {
     }
 
     /**
-     * Switches to {@link State#PROBE}: next = match + 1, nothing in flight, not paused. Coming from
-     * {@link State#SNAPSHOT}, next = {@code max(match, pendingSnapshot) + 1} instead: the probe asks
-     * whether the snapshot arrived, and a rejection leads back to sending it.
+     * Switches to {@link State#PROBE}, nothing in flight, not paused; the probe starts just after match.
+     * Coming from {@link State#SNAPSHOT} it starts just after the snapshot if that is further: the probe
+     * asks whether the snapshot arrived, and a rejection leads back to sending it.
      */
     public void becomeProbe() {
         next = Math.max(match, state == State.SNAPSHOT ? pendingSnapshot : 0) + 1;
         reset(State.PROBE);
     }
 
-    /** Switches to {@link State#REPLICATE}: next = match + 1, nothing in flight. */
+    /** Switches to {@link State#REPLICATE}, nothing in flight; streaming restarts just after match. */
     public void becomeReplicate() {
         next = match + 1;
         reset(State.REPLICATE);

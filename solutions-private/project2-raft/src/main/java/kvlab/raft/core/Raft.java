@@ -60,9 +60,9 @@ import kvlab.raft.Storage;
  *       lower-term {@link Message.Append} or {@link Message.Heartbeat} gets an {@link Message.AppendResponse}
  *       with this node's term, index 0, not rejected (so that a leader partitioned away steps down).</li>
  *   <li>Voting: at most one vote per term; grant if the candidate's log is up to date (Raft §5.4.1) and
- *       this node has not voted for someone else in the term. A pre-vote is granted on the same
- *       conditions, except that it ignores this node's vote and is only granted for a term higher than
- *       this node's. Granting a real vote resets the election timer.</li>
+ *       this node has not voted for someone else in the term (nor follows a leader of the term). A
+ *       pre-vote is granted on the same conditions, except that it ignores this node's vote and is only
+ *       granted for a term higher than this node's. Granting a real vote resets the election timer.</li>
  *   <li>A candidate counts its own vote; a single-node cluster becomes leader as soon as it campaigns.
  *       With pre-vote on, a campaign first runs as pre-candidate for {@code term + 1} without changing
  *       the term; a quorum of grants starts the real election.</li>
@@ -176,6 +176,7 @@ public final class Raft {
         tickRole.run();
     }
 
+    /** The tick function of followers, candidates and pre-candidates (rule 2). */
     private void tickElection() {
         electionElapsed++;
         if (electionElapsed >= randomizedElectionTimeout) {
@@ -199,7 +200,9 @@ public final class Raft {
             return;
         }
         if (message instanceof Hup) {
-            hup();
+            if (role != Role.LEADER) {
+                campaign(config.preVote());
+            }
         } else if (message instanceof RequestVote v) {
             handleVote(v.from(), v.lastLogIndex(), v.lastLogTerm(), false, v.term());
         } else if (message instanceof PreVote v) {
@@ -209,7 +212,7 @@ public final class Raft {
         }
     }
 
-    /** Raft §5.1 for a message from a later term; returns whether the message is processed further. */
+    /** Raft §5.1 for a message from a later term (rules 4 and 12); returns whether it is processed further. */
     private boolean stepHigherTerm(Message m) {
         boolean voteRequest = m instanceof RequestVote || m instanceof PreVote;
         boolean inLease = config.checkQuorum() && lead != NONE && electionElapsed < config.electionTick();
@@ -226,7 +229,7 @@ public final class Raft {
         return true;
     }
 
-    /** A message from an earlier term is dropped, but some get an answer that tells the sender our term. */
+    /** Drops a message from an earlier term, answering the kinds rule 5 lists so the sender learns our term. */
     private void stepLowerTerm(Message m) {
         if ((config.checkQuorum() || config.preVote()) && (m instanceof Append || m instanceof Heartbeat)) {
             // A leader cut off (maybe unable to win an election for lack of pre-votes) learns it was replaced.
@@ -238,27 +241,23 @@ public final class Raft {
         }
     }
 
-    private void hup() {
-        if (role == Role.LEADER) {
-            return;
-        }
-        campaign(config.preVote());
-    }
-
-    /** Starts a pre-vote round or an election: votes for itself, then asks every peer in id order. */
+    /**
+     * Starts a pre-vote round ({@code preVote}) or an election (rule 7): becomes pre-candidate or
+     * candidate, counts its own vote, and asks every other voter, in id order, for the term it runs in,
+     * with its last log index and term.
+     */
     private void campaign(boolean preVote) {
-        long voteTerm;
         if (preVote) {
             becomePreCandidate();
-            voteTerm = term + 1;
         } else {
             becomeCandidate();
-            voteTerm = term;
         }
-        if (poll(id, true) == VoteResult.WON) {
-            wonVote(preVote);
-            return;
+        Role campaigning = role;
+        handleVoteResponse(id, true, preVote);
+        if (role != campaigning) {
+            return; // a single-node cluster won on its own vote
         }
+        long voteTerm = preVote ? term + 1 : term;
         long lastIndex = raftLog.lastIndex();
         long lastTerm = raftLog.lastTerm();
         for (long peer : peers) {
@@ -269,15 +268,7 @@ public final class Raft {
         }
     }
 
-    private void wonVote(boolean preVote) {
-        if (preVote) {
-            campaign(false);
-        } else {
-            becomeLeader();
-            leader.bcastAppend();
-        }
-    }
-
+    /** Records {@code from}'s answer (its first one counts) and tells whether the votes decide the election. */
     private VoteResult poll(long from, boolean granted) {
         votes.putIfAbsent(from, granted);
         long yes = votes.values().stream().filter(g -> g).count();
@@ -289,8 +280,11 @@ public final class Raft {
     }
 
     /**
-     * Raft §5.2 and §5.4.1: one vote per term, only for an up-to-date log. A pre-vote for a later term
-     * is granted regardless of this node's vote, and changes nothing here.
+     * Raft §5.2 and §5.4.1 (rule 6): answers {@code from}'s request for a vote ({@code preVote}: a
+     * pre-vote) in {@code voteTerm}, for a log ending at ({@code lastIndex}, {@code lastTerm}). A node
+     * that already follows a leader in its term does not vote for anyone else in it. A granted pre-vote
+     * is answered with {@code voteTerm} and changes nothing here; a granted vote is recorded and resets
+     * the election timer.
      */
     private void handleVote(long from, long lastIndex, long lastTerm, boolean preVote, long voteTerm) {
         boolean free = vote == from || (vote == NONE && lead == NONE) || (preVote && voteTerm > term);
@@ -306,6 +300,7 @@ public final class Raft {
         send(new RequestVoteResponse(id, from, term, !grant));
     }
 
+    /** The follower's handler: proposals, the leader's messages, reads. */
     private void stepFollower(Message m) {
         if (m instanceof Propose p) {
             if (lead == NONE) {
@@ -337,6 +332,7 @@ public final class Raft {
         lead = leader;
     }
 
+    /** The handler of candidates and pre-candidates: vote answers, and the leader of their term. */
     private void stepCandidate(Message m) {
         if (m instanceof Propose) {
             throw new ProposalDroppedException("node " + id + " is campaigning in term " + term + "; no leader");
@@ -350,22 +346,30 @@ public final class Raft {
             becomeFollower(term, s.from());
             handleSnapshot(s);
         } else if (role == Role.PRE_CANDIDATE && m instanceof PreVoteResponse r) {
-            countVote(r.from(), !r.reject(), true);
+            handleVoteResponse(r.from(), !r.reject(), true);
         } else if (role == Role.CANDIDATE && m instanceof RequestVoteResponse r) {
-            countVote(r.from(), !r.reject(), false);
+            handleVoteResponse(r.from(), !r.reject(), false);
         }
     }
 
-    private void countVote(long from, boolean granted, boolean preVote) {
+    /** Counts one (pre-)vote answer; a quorum of grants wins (a pre-vote win starts the real election). */
+    private void handleVoteResponse(long from, boolean granted, boolean preVote) {
         VoteResult result = poll(from, granted);
-        if (result == VoteResult.WON) {
-            wonVote(preVote);
+        if (result == VoteResult.WON && preVote) {
+            campaign(false);
+        } else if (result == VoteResult.WON) {
+            becomeLeader();
+            leader.bcastAppend();
         } else if (result == VoteResult.LOST) {
             becomeFollower(term, NONE);
         }
     }
 
-    /** Raft §5.3: the log consistency check; a rejection carries a hint for fast backtracking. */
+    /**
+     * Raft §5.3, the follower's consistency check (rule 11): appends what follows a matching entry and
+     * acknowledges the last index the append covers, or rejects it with the fast-backtracking hint
+     * (the fields {@link Message.AppendResponse#rejectHint()} and {@link Message.AppendResponse#logTerm()}).
+     */
     private void handleAppend(Append a) {
         if (a.index() < raftLog.committed()) {
             // Everything up to our commit index matches the leader's log already (Log Matching).
@@ -381,16 +385,13 @@ public final class Raft {
         send(new AppendResponse(id, a.from(), term, a.index(), true, hint, raftLog.term(hint)));
     }
 
+    /** Adopts the leader's commit index (it never exceeds what this node holds) and answers, echoing the context. */
     private void handleHeartbeat(Heartbeat h) {
         raftLog.commitTo(h.commit());
         send(new HeartbeatResponse(id, h.from(), term, h.context()));
     }
 
-    /**
-     * Raft §7: a snapshot beyond the commit index replaces the log, unless the log already holds its last
-     * entry (then the commit index just moves up to it); an older one changes nothing. The answer
-     * acknowledges the commit index either way: everything up to it matches the leader's log.
-     */
+    /** Raft §7 (rule "Snapshots"): installs, or only commits up to, a snapshot from the leader, and answers. */
     private void handleSnapshot(InstallSnapshot s) {
         long index = s.snapshot().metadata().index();
         if (index > raftLog.committed()) {
@@ -435,7 +436,10 @@ public final class Raft {
         return peers.size() / 2 + 1;
     }
 
-    /** Common to every role change: a new term clears the vote; timers, votes and progress restart. */
+    /**
+     * What every role change shares: a new term clears the vote; the leader is forgotten; the election
+     * count restarts with a new randomized timeout (rule 2); the votes and the leader state are dropped.
+     */
     private void reset(long newTerm) {
         if (term != newTerm) {
             term = newTerm;
@@ -498,7 +502,7 @@ public final class Raft {
         role = Role.LEADER;
         leader = new Leader(this);
         stepRole = leader::step;
-        tickRole = leader::tick;
+        tickRole = leader::tickHeartbeat;
         // Raft §8: an entry of its own term lets the leader commit everything before it.
         leader.appendEntry(Entry.empty(raftLog.lastIndex() + 1, term));
     }

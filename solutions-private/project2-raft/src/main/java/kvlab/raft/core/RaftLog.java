@@ -134,10 +134,11 @@ public final class RaftLog {
 
     /**
      * Fast backtracking (Raft §5.3, "the follower can include the term of the conflicting entry"): the
-     * largest index {@code i <= index} whose term is {@code <= term}, searching down to
-     * {@code firstIndex() - 1}; when {@code index > lastIndex()} the search starts at
-     * {@code lastIndex()}. A follower that rejects an append answers with this index as its hint, and a
-     * leader uses it to skip a whole term of conflicting entries per round trip.
+     * index up to which this log may match a log whose entry at {@code index} has {@code term}. It is
+     * no larger than {@code index} nor {@link #lastIndex()}, no smaller than {@code firstIndex() - 1},
+     * and every entry of this log after it, up to there, has a term above {@code term}; it is the
+     * largest index with those properties. A follower that rejects an append answers with it as its
+     * hint, and a leader uses it to skip a whole term of conflicting entries per round trip.
      */
     public long findConflictByTerm(long index, long term) {
         long floor = firstIndex() - 1;
@@ -152,7 +153,8 @@ public final class RaftLog {
      * The follower's side of AppendEntries (Raft §5.3): if the entry at {@code index} has
      * {@code logTerm}, append {@code entries} after it (dropping only the conflicting suffix, never
      * entries that already match: a stale, reordered append must not truncate a longer log), and
-     * advance the commit index to {@code min(committed, index + entries.size())}.
+     * advance the commit index to the leader's {@code committed}, but not past the last entry this
+     * append covers (entries after it may still be another leader's).
      *
      * @return the index of the last entry the append covers ({@code index + entries.size()}), or empty
      *     if the log does not contain an entry at {@code index} with {@code logTerm}
