@@ -15,6 +15,12 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
+import kvlab.harness.disk.SimDisk;
+import kvlab.harness.engine.ColumnFamilies;
+import kvlab.harness.engine.Engine;
+import kvlab.harness.engine.EngineReader;
+import kvlab.harness.engine.WriteBatch;
+import kvlab.harness.engine.memory.MemoryEngine;
 
 /** Uses what the rules allow, in the shapes javac compiles them to; the checker must find nothing. */
 public final class CleanFixture {
@@ -103,5 +109,14 @@ public final class CleanFixture {
         }
         System.out.println("no role " + name);
         return Optional.empty();
+    }
+
+    /** The storage engine in the harness is provided course code: every module may use it. */
+    static Optional<byte[]> stored(SimDisk disk, byte[] key) {
+        Engine engine = new MemoryEngine(disk);
+        engine.write(WriteBatch.builder().put(ColumnFamilies.DEFAULT, key, key).sync().build());
+        try (EngineReader reader = engine.reader()) {
+            return reader.get(ColumnFamilies.DEFAULT, key);
+        }
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import kvlab.harness.rules.CodeRules;
 import kvlab.harness.rules.CodeViolation;
-import kvlab.standalone.storage.Storage;
+import kvlab.standalone.server.KvPair;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,7 +17,7 @@ class CodeRulesTest {
     @Test
     void everyClassKeepsTheCodeRules() {
         CodeRules rules = CodeRules.forModule("project1-standalone");
-        List<CodeViolation> violations = rules.check(CodeRules.classesDirOf(Storage.class));
+        List<CodeViolation> violations = rules.check(CodeRules.classesDirOf(KvPair.class));
         assertThat(violations).withFailMessage(() -> rules.failureMessage(violations)).isEmpty();
     }
 }

@@ -8,11 +8,11 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import kvlab.standalone.storage.Storage;
-import kvlab.standalone.storage.StorageIterator;
-import kvlab.standalone.storage.StorageReader;
+import kvlab.harness.engine.Engine;
+import kvlab.harness.engine.EngineIterator;
+import kvlab.harness.engine.EngineReader;
 
-/** Shorthands the storage tests share; they use only the public {@link Storage} API. */
+/** Shorthands the storage tests share; they use only the public {@link Engine} API. */
 public final class StorageTestSupport {
     private StorageTestSupport() {}
 
@@ -27,23 +27,23 @@ public final class StorageTestSupport {
     }
 
     /** The value of {@code key} in {@code cf}, read through a fresh reader that is closed again. */
-    public static Optional<String> get(Storage storage, String cf, String key) {
-        try (StorageReader reader = storage.reader()) {
+    public static Optional<String> get(Engine storage, String cf, String key) {
+        try (EngineReader reader = storage.reader()) {
             return reader.get(cf, b(key)).map(StorageTestSupport::str);
         }
     }
 
     /** Every entry of {@code cf} as "key=value" (UTF-8), through a fresh reader. */
-    public static List<String> entries(Storage storage, String cf) {
-        try (StorageReader reader = storage.reader()) {
+    public static List<String> entries(Engine storage, String cf) {
+        try (EngineReader reader = storage.reader()) {
             return entries(reader, cf);
         }
     }
 
     /** Every entry of {@code cf} in {@code reader}'s snapshot as "key=value" (UTF-8). */
-    public static List<String> entries(StorageReader reader, String cf) {
+    public static List<String> entries(EngineReader reader, String cf) {
         List<String> entries = new ArrayList<>();
-        try (StorageIterator it = reader.iterator(cf)) {
+        try (EngineIterator it = reader.iterator(cf)) {
             for (it.seek(new byte[0]); it.valid(); it.next()) {
                 entries.add(str(it.key()) + "=" + str(it.value()));
             }
@@ -52,9 +52,9 @@ public final class StorageTestSupport {
     }
 
     /** Every key of {@code cf}, in iteration order, through a fresh reader. */
-    public static List<byte[]> keys(Storage storage, String cf) {
+    public static List<byte[]> keys(Engine storage, String cf) {
         List<byte[]> keys = new ArrayList<>();
-        try (StorageReader reader = storage.reader(); StorageIterator it = reader.iterator(cf)) {
+        try (EngineReader reader = storage.reader(); EngineIterator it = reader.iterator(cf)) {
             for (it.seek(new byte[0]); it.valid(); it.next()) {
                 keys.add(it.key());
             }

@@ -1,17 +1,17 @@
 package kvlab.txn;
 
-import static kvlab.standalone.storage.ColumnFamilies.DEFAULT;
-import static kvlab.standalone.storage.ColumnFamilies.LOCK;
-import static kvlab.standalone.storage.ColumnFamilies.WRITE;
+import static kvlab.harness.engine.ColumnFamilies.DEFAULT;
+import static kvlab.harness.engine.ColumnFamilies.LOCK;
+import static kvlab.harness.engine.ColumnFamilies.WRITE;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import kvlab.standalone.storage.Modification;
-import kvlab.standalone.storage.Storage;
-import kvlab.standalone.storage.StorageIterator;
-import kvlab.standalone.storage.StorageReader;
-import kvlab.standalone.storage.WriteBatch;
+import kvlab.harness.engine.Engine;
+import kvlab.harness.engine.EngineIterator;
+import kvlab.harness.engine.EngineReader;
+import kvlab.harness.engine.Modification;
+import kvlab.harness.engine.WriteBatch;
 import kvlab.txn.mvcc.Bytes;
 import kvlab.txn.mvcc.KeyCodec;
 import kvlab.txn.mvcc.Lock;
@@ -26,9 +26,9 @@ import kvlab.txn.mvcc.WriteKind;
  * {@code KeyCodecTest} checks on its own.
  */
 public final class MvccData {
-    private final Storage storage;
+    private final Engine storage;
 
-    public MvccData(Storage storage) {
+    public MvccData(Engine storage) {
         this.storage = storage;
     }
 
@@ -106,7 +106,7 @@ public final class MvccData {
 
     private List<String> dump(String cf) {
         List<String> entries = new ArrayList<>();
-        try (StorageReader reader = storage.reader(); StorageIterator it = reader.iterator(cf)) {
+        try (EngineReader reader = storage.reader(); EngineIterator it = reader.iterator(cf)) {
             for (it.seek(new byte[0]); it.valid(); it.next()) {
                 entries.add(entry(cf, it.key(), it.value()));
             }

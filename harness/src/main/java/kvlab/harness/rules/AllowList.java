@@ -41,7 +41,10 @@ final class AllowList {
         return book("project1-standalone", Wording.STORAGE, AllowList::rocksDbStorage);
     }
 
-    /** Projects 2 to 4, whose code runs under simulation: the shared rules and no storage engine. */
+    /**
+     * Projects 2 to 4, whose code runs under simulation: the shared rules and no RocksDB (their data
+     * lives in the provided in-memory engine, {@code kvlab.harness.engine.memory.MemoryEngine}).
+     */
     static RuleBook simulated(String module, Wording wording) {
         return book(module, wording, rules -> rules.deny(wording.files(), "org/rocksdb/**"));
     }
@@ -99,6 +102,8 @@ final class AllowList {
 
     private static void courseCode(RuleBook.Builder rules) {
         rules.deny(GRADER, "kvlab/grader/**", "kvlab/harness/grading/**", "kvlab/harness/rules/**");
+        // The rest of the course is provided code to use: the simulation kernel, and the storage engine
+        // contract and in-memory engine (kvlab/harness/engine) that every project stores its data behind.
         rules.allow("kvlab/**");
     }
 
@@ -219,7 +224,7 @@ final class AllowList {
                 "java/lang/*Exception", "java/lang/*Error");
         rules.allow("java/util/*", "java/util/function/*", "java/util/stream/*", "java/util/regex/*",
                 "java/util/random/*", "java/math/*");
-        // Pure checksums; the provided disk formats (BatchLog, RaftDisk) use CRC32.
+        // Pure checksums; the provided disk formats (RaftDisk here, the harness's BatchLog) use CRC32.
         rules.allow("java/util/zip/CRC32", "java/util/zip/CRC32C", "java/util/zip/Adler32", "java/util/zip/Checksum");
         rules.allow("java/util/concurrent/atomic/*", "java/util/concurrent/ConcurrentHashMap",
                 "java/util/concurrent/ConcurrentHashMap$*", "java/util/concurrent/ConcurrentMap",

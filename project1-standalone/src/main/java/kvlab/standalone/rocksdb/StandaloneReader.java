@@ -1,18 +1,18 @@
 package kvlab.standalone.rocksdb;
 
 import java.util.Optional;
-import kvlab.standalone.storage.StorageIterator;
-import kvlab.standalone.storage.StorageReader;
+import kvlab.harness.engine.EngineIterator;
+import kvlab.harness.engine.EngineReader;
 
 /**
- * The {@link StorageReader} of {@link StandaloneStorage}: every get and every iterator reads through
+ * The {@link EngineReader} of {@link StandaloneStorage}: every get and every iterator reads through
  * one RocksDB snapshot, taken when the reader was opened, so later writes are invisible to it.
  *
  * <p>Native resources: the snapshot must be released and the {@code ReadOptions} and every
  * {@code RocksIterator} closed when the reader closes ({@link StandaloneStorage#liveSnapshots()} and
  * {@link StandaloneStorage#pinnedVersions()} let the tests see a leak).
  */
-final class StandaloneReader implements StorageReader {
+final class StandaloneReader implements EngineReader {
     /**
      * The value of {@code key} in family {@code cf} as of this reader's snapshot.
      *
@@ -33,8 +33,8 @@ final class StandaloneReader implements StorageReader {
      * @throws IllegalStateException if this reader (or its storage) is closed
      */
     @Override
-    public StorageIterator iterator(String cf) {
-        // TODO(1): wrap a RocksIterator opened with this reader's ReadOptions in a StorageIterator
+    public EngineIterator iterator(String cf) {
+        // TODO(1): wrap a RocksIterator opened with this reader's ReadOptions in an EngineIterator
         // (a nested class in this file), and remember it until it closes. Checked by
         // StandaloneReaderTest#iteratorSeeksAndWalksInOrder.
         throw new UnsupportedOperationException("not implemented: TODO(1) StandaloneReader.iterator");

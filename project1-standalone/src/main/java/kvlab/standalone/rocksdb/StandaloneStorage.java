@@ -1,19 +1,19 @@
 package kvlab.standalone.rocksdb;
 
 import java.nio.file.Path;
-import kvlab.standalone.storage.ColumnFamilies;
-import kvlab.standalone.storage.Storage;
-import kvlab.standalone.storage.StorageException;
-import kvlab.standalone.storage.StorageReader;
-import kvlab.standalone.storage.WriteBatch;
+import kvlab.harness.engine.ColumnFamilies;
+import kvlab.harness.engine.Engine;
+import kvlab.harness.engine.EngineException;
+import kvlab.harness.engine.EngineReader;
+import kvlab.harness.engine.WriteBatch;
 import org.rocksdb.FlushOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 
 /**
- * A {@link Storage} on RocksDB: one RocksDB column family per {@link ColumnFamilies} family, in a
+ * An {@link Engine} on RocksDB: one RocksDB column family per {@link ColumnFamilies} family, in a
  * data directory, so that the data survives {@link #close()} and a new {@code StandaloneStorage} over
- * the same directory. Keeps the whole contract of {@link Storage}; RocksDB's default comparator
+ * the same directory. Keeps the whole contract of {@link Engine}; RocksDB's default comparator
  * already orders keys as unsigned bytes.
  *
  * <p>Native resources: every RocksDB object this class or its readers create ({@code DBOptions},
@@ -21,7 +21,7 @@ import org.rocksdb.RocksDBException;
  * snapshots, iterators) must be closed or released, or it leaks outside the Java heap. The queries
  * in the "interface for tests" section let the tests count leaked snapshots and iterators.
  */
-public final class StandaloneStorage implements Storage {
+public final class StandaloneStorage implements Engine {
     // The one field the provided query methods below read; set it when the database is open.
     private final RocksDB db;
 
@@ -29,7 +29,7 @@ public final class StandaloneStorage implements Storage {
      * Opens (creating if needed) the storage in {@code directory}, with the families of
      * {@link ColumnFamilies#ALL}; a directory written by an earlier instance is read back.
      *
-     * @throws StorageException if RocksDB cannot open the directory
+     * @throws EngineException if RocksDB cannot open the directory
      */
     public StandaloneStorage(Path directory) {
         // TODO(1): create the directory, then open RocksDB in it with one column family per name in
@@ -59,7 +59,7 @@ public final class StandaloneStorage implements Storage {
      * @throws IllegalStateException if the storage is closed
      */
     @Override
-    public StorageReader reader() {
+    public EngineReader reader() {
         // TODO(1): return a StandaloneReader over a RocksDB snapshot taken now (give StandaloneReader
         // the constructor and fields it needs), and remember it until it closes. Checked by
         // StandaloneReaderTest#readerSeesTheSnapshotInGet.
@@ -100,7 +100,7 @@ public final class StandaloneStorage implements Storage {
         try (FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
             db.flush(flush);
         } catch (RocksDBException e) {
-            throw new StorageException("flush failed", e);
+            throw new EngineException("flush failed", e);
         }
         return longProperty("rocksdb.num-live-versions") - 1;
     }
@@ -110,7 +110,7 @@ public final class StandaloneStorage implements Storage {
         try {
             return db.getLongProperty(name);
         } catch (RocksDBException e) {
-            throw new StorageException("cannot read property " + name, e);
+            throw new EngineException("cannot read property " + name, e);
         }
     }
 

@@ -1,11 +1,11 @@
 package kvlab.standalone.server;
 
 import java.util.Objects;
-import kvlab.standalone.storage.Storage;
+import kvlab.harness.engine.Engine;
 
 /**
  * The raw key/value service: get, put, delete and scan of single keys in a column family, on top of
- * any {@link Storage}. "Raw" because there are no transactions: each request stands alone (Project 4
+ * any {@link Engine}. "Raw" because there are no transactions: each request stands alone (Project 4
  * adds transactions on the same storage).
  *
  * <p>Two error channels: a request the caller got wrong comes back as a response whose {@code error}
@@ -16,10 +16,10 @@ import kvlab.standalone.storage.Storage;
  * request opens and closes its own reader, so it leaves no reader open. Not thread-safe.
  */
 public final class RawKvService {
-    private final Storage storage;
+    private final Engine storage;
 
     /** A service answering requests from {@code storage}, which the caller keeps and closes. */
-    public RawKvService(Storage storage) {
+    public RawKvService(Engine storage) {
         this.storage = Objects.requireNonNull(storage, "storage");
     }
 

@@ -1,18 +1,18 @@
 package kvlab.standalone.rocksdb;
 
+import static kvlab.harness.engine.ColumnFamilies.DEFAULT;
 import static kvlab.standalone.StorageTestSupport.b;
 import static kvlab.standalone.StorageTestSupport.entries;
 import static kvlab.standalone.StorageTestSupport.get;
-import static kvlab.standalone.storage.ColumnFamilies.DEFAULT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import kvlab.harness.engine.EngineIterator;
+import kvlab.harness.engine.EngineReader;
+import kvlab.harness.engine.WriteBatch;
 import kvlab.harness.grading.Graded;
-import kvlab.standalone.storage.StorageIterator;
-import kvlab.standalone.storage.StorageReader;
-import kvlab.standalone.storage.WriteBatch;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -46,8 +46,8 @@ class StandaloneClosingTest {
     void closingTheStorageClosesItsReaders() {
         StandaloneStorage storage = new StandaloneStorage(dir);
         storage.write(WriteBatch.builder().put(DEFAULT, b("k"), b("v")).build());
-        StorageReader reader = storage.reader();
-        StorageIterator it = reader.iterator(DEFAULT);
+        EngineReader reader = storage.reader();
+        EngineIterator it = reader.iterator(DEFAULT);
         it.seek(new byte[0]);
         storage.close();
         assertThatThrownBy(() -> reader.get(DEFAULT, b("k"))).as("get on a reader whose storage was closed")
@@ -64,9 +64,9 @@ class StandaloneClosingTest {
     void closedReadersAndIteratorsAreClearErrors() {
         try (StandaloneStorage storage = new StandaloneStorage(dir)) {
             storage.write(WriteBatch.builder().put(DEFAULT, b("k"), b("v")).build());
-            StorageReader reader = storage.reader();
-            StorageIterator closedAlone = reader.iterator(DEFAULT);
-            StorageIterator closedWithReader = reader.iterator(DEFAULT);
+            EngineReader reader = storage.reader();
+            EngineIterator closedAlone = reader.iterator(DEFAULT);
+            EngineIterator closedWithReader = reader.iterator(DEFAULT);
             closedWithReader.seek(new byte[0]);
             closedAlone.close();
             assertThatThrownBy(() -> closedAlone.seek(new byte[0])).as("seek on a closed iterator")

@@ -1,19 +1,19 @@
 package kvlab.standalone.rocksdb;
 
+import static kvlab.harness.engine.ColumnFamilies.DEFAULT;
+import static kvlab.harness.engine.ColumnFamilies.LOCK;
+import static kvlab.harness.engine.ColumnFamilies.WRITE;
 import static kvlab.standalone.StorageTestSupport.assertSameBytes;
 import static kvlab.standalone.StorageTestSupport.b;
 import static kvlab.standalone.StorageTestSupport.entries;
-import static kvlab.standalone.storage.ColumnFamilies.DEFAULT;
-import static kvlab.standalone.storage.ColumnFamilies.LOCK;
-import static kvlab.standalone.storage.ColumnFamilies.WRITE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Random;
+import kvlab.harness.engine.EngineIterator;
+import kvlab.harness.engine.EngineReader;
+import kvlab.harness.engine.WriteBatch;
 import kvlab.harness.grading.Graded;
-import kvlab.standalone.storage.StorageIterator;
-import kvlab.standalone.storage.StorageReader;
-import kvlab.standalone.storage.WriteBatch;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Project 1: what {@link StandaloneStorage} keeps across close and reopen, and large values. */
@@ -54,13 +54,13 @@ class StandaloneDurabilityTest {
         try (StandaloneStorage storage = new StandaloneStorage(dir)) {
             storage.write(WriteBatch.builder().put(DEFAULT, b("big0"), values[0]).put(DEFAULT, b("big1"), values[1]).build());
             storage.write(WriteBatch.builder().put(DEFAULT, b("big2"), values[2]).put(WRITE, b("big3"), values[3]).build());
-            try (StorageReader reader = storage.reader()) {
+            try (EngineReader reader = storage.reader()) {
                 assertSameBytes(reader.get(DEFAULT, b("big1")).orElseThrow(), values[1], "get of a 1 MiB value");
             }
         }
-        try (StandaloneStorage storage = new StandaloneStorage(dir); StorageReader reader = storage.reader()) {
+        try (StandaloneStorage storage = new StandaloneStorage(dir); EngineReader reader = storage.reader()) {
             assertSameBytes(reader.get(WRITE, b("big3")).orElseThrow(), values[3], "1 MiB value in write after reopen");
-            try (StorageIterator it = reader.iterator(DEFAULT)) {
+            try (EngineIterator it = reader.iterator(DEFAULT)) {
                 it.seek(new byte[0]);
                 for (int i = 0; i < 3; i++) {
                     assertThat(it.valid()).as("iterator at value %d of 3", i).isTrue();

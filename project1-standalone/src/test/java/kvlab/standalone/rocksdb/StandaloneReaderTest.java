@@ -1,12 +1,12 @@
 package kvlab.standalone.rocksdb;
 
+import static kvlab.harness.engine.ColumnFamilies.DEFAULT;
+import static kvlab.harness.engine.ColumnFamilies.LOCK;
 import static kvlab.standalone.StorageTestSupport.b;
 import static kvlab.standalone.StorageTestSupport.entries;
 import static kvlab.standalone.StorageTestSupport.hex;
 import static kvlab.standalone.StorageTestSupport.keys;
 import static kvlab.standalone.StorageTestSupport.str;
-import static kvlab.standalone.storage.ColumnFamilies.DEFAULT;
-import static kvlab.standalone.storage.ColumnFamilies.LOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,10 +15,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
+import kvlab.harness.engine.EngineIterator;
+import kvlab.harness.engine.EngineReader;
+import kvlab.harness.engine.WriteBatch;
 import kvlab.harness.grading.Graded;
-import kvlab.standalone.storage.StorageIterator;
-import kvlab.standalone.storage.StorageReader;
-import kvlab.standalone.storage.WriteBatch;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Project 1: readers and iterators of {@link StandaloneStorage}: order, snapshots, leaks. */
@@ -31,7 +31,7 @@ class StandaloneReaderTest {
         try (StandaloneStorage storage = new StandaloneStorage(dir)) {
             storage.write(WriteBatch.builder().put(DEFAULT, b("e"), b("5")).put(DEFAULT, b("a"), b("1"))
                     .put(DEFAULT, b("c"), b("3")).build());
-            try (StorageReader reader = storage.reader(); StorageIterator it = reader.iterator(DEFAULT)) {
+            try (EngineReader reader = storage.reader(); EngineIterator it = reader.iterator(DEFAULT)) {
                 assertThat(it.valid()).as("a new iterator is not positioned until seek").isFalse();
                 assertThat(walk(it, "")).as("seek to the empty key, then next until not valid").containsExactly("a=1", "c=3", "e=5");
                 assertThat(walk(it, "b")).as("seek to b, which is absent, lands on the next key").containsExactly("c=3", "e=5");
@@ -54,7 +54,7 @@ class StandaloneReaderTest {
             storage.write(fill.build());
             storage.write(WriteBatch.builder().delete(DEFAULT, b("k2")).delete(DEFAULT, b("k4"))
                     .put(DEFAULT, b("k6"), b("v6")).delete(DEFAULT, b("k6")).build());
-            try (StorageReader reader = storage.reader(); StorageIterator it = reader.iterator(DEFAULT)) {
+            try (EngineReader reader = storage.reader(); EngineIterator it = reader.iterator(DEFAULT)) {
                 assertThat(walk(it, "")).as("iteration after deleting k2, k4 and k6").containsExactly("k1=v1", "k3=v3", "k5=v5");
                 assertThat(walk(it, "k2")).as("seek to the deleted k2").containsExactly("k3=v3", "k5=v5");
             }
@@ -76,7 +76,7 @@ class StandaloneReaderTest {
             storage.write(batch.build());
             assertThat(hex(keys(storage, LOCK))).as("keys in unsigned byte order: 0x7f before 0x80, a prefix before its extensions")
                     .containsExactlyElementsOf(hex(List.of(sorted)));
-            try (StorageReader reader = storage.reader(); StorageIterator it = reader.iterator(LOCK)) {
+            try (EngineReader reader = storage.reader(); EngineIterator it = reader.iterator(LOCK)) {
                 it.seek(new byte[] {(byte) 0x80});
                 assertThat(it.valid()).as("seek to 0x80").isTrue();
                 assertThat(hex(List.of(it.key()))).as("seek to 0x80 lands on 0x80, not on a key signed order puts first")
@@ -97,7 +97,7 @@ class StandaloneReaderTest {
                 }
                 storage.write(batch.build());
             }
-            try (StorageReader reader = storage.reader(); StorageIterator it = reader.iterator(DEFAULT)) {
+            try (EngineReader reader = storage.reader(); EngineIterator it = reader.iterator(DEFAULT)) {
                 int expected = 0;
                 for (it.seek(new byte[0]); it.valid(); it.next(), expected++) {
                     int k = ByteBuffer.wrap(it.key()).getInt();
@@ -122,14 +122,14 @@ class StandaloneReaderTest {
         try (StandaloneStorage storage = new StandaloneStorage(dir)) {
             storage.write(WriteBatch.builder().put(DEFAULT, b("a"), b("1")).put(DEFAULT, b("b"), b("1"))
                     .put(LOCK, b("l"), b("1")).build());
-            try (StorageReader old = storage.reader()) {
+            try (EngineReader old = storage.reader()) {
                 storage.write(WriteBatch.builder().put(DEFAULT, b("a"), b("2")).delete(DEFAULT, b("b"))
                         .put(DEFAULT, b("c"), b("2")).put(LOCK, b("l"), b("2")).build());
                 assertThat(old.get(DEFAULT, b("a")).map(v -> str(v))).as("a reader opened before a was overwritten").hasValue("1");
                 assertThat(old.get(DEFAULT, b("b")).map(v -> str(v))).as("a reader opened before b was deleted").hasValue("1");
                 assertThat(old.get(DEFAULT, b("c"))).as("a reader opened before c was put").isEmpty();
                 assertThat(old.get(LOCK, b("l")).map(v -> str(v))).as("the snapshot covers family lock too").hasValue("1");
-                try (StorageReader fresh = storage.reader()) {
+                try (EngineReader fresh = storage.reader()) {
                     assertThat(fresh.get(DEFAULT, b("a")).map(v -> str(v))).as("a reader opened after the write").hasValue("2");
                     assertThat(fresh.get(DEFAULT, b("b"))).as("a reader opened after b was deleted").isEmpty();
                 }
@@ -141,7 +141,7 @@ class StandaloneReaderTest {
     void readerSeesTheSnapshotInIterators() {
         try (StandaloneStorage storage = new StandaloneStorage(dir)) {
             storage.write(WriteBatch.builder().put(DEFAULT, b("a"), b("1")).put(DEFAULT, b("b"), b("1")).build());
-            try (StorageReader old = storage.reader(); StorageIterator early = old.iterator(DEFAULT)) {
+            try (EngineReader old = storage.reader(); EngineIterator early = old.iterator(DEFAULT)) {
                 storage.write(WriteBatch.builder().put(DEFAULT, b("a"), b("2")).delete(DEFAULT, b("b"))
                         .put(DEFAULT, b("c"), b("2")).build());
                 assertThat(walk(early, "")).as("an iterator opened before the write").containsExactly("a=1", "b=1");
@@ -160,17 +160,17 @@ class StandaloneReaderTest {
                 fill.put(DEFAULT, b("k" + i), b("v" + i));
             }
             storage.write(fill.build());
-            List<StorageReader> open = new ArrayList<>();
+            List<EngineReader> open = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 open.add(storage.reader());
             }
             assertThat(storage.liveSnapshots()).as("RocksDB snapshots with 3 readers open: each reader holds one").isEqualTo(3);
-            open.forEach(StorageReader::close);
+            open.forEach(EngineReader::close);
 
             for (int i = 0; i < 10_000; i++) {
-                StorageReader reader = storage.reader();
+                EngineReader reader = storage.reader();
                 assertThat(reader.get(DEFAULT, b("k" + i % 100))).isPresent();
-                StorageIterator it = reader.iterator(DEFAULT);
+                EngineIterator it = reader.iterator(DEFAULT);
                 it.seek(b("k" + i % 100));
                 it.key();
                 if (i % 2 == 0) {
@@ -188,7 +188,7 @@ class StandaloneReaderTest {
     }
 
     /** Seeks {@code it} to {@code start} and returns the entries up to the end as "key=value". */
-    private static List<String> walk(StorageIterator it, String start) {
+    private static List<String> walk(EngineIterator it, String start) {
         List<String> entries = new ArrayList<>();
         for (it.seek(b(start)); it.valid(); it.next()) {
             entries.add(str(it.key()) + "=" + str(it.value()));

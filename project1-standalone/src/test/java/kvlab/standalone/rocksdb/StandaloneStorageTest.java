@@ -1,19 +1,19 @@
 package kvlab.standalone.rocksdb;
 
+import static kvlab.harness.engine.ColumnFamilies.DEFAULT;
+import static kvlab.harness.engine.ColumnFamilies.LOCK;
+import static kvlab.harness.engine.ColumnFamilies.WRITE;
 import static kvlab.standalone.StorageTestSupport.b;
 import static kvlab.standalone.StorageTestSupport.entries;
 import static kvlab.standalone.StorageTestSupport.get;
-import static kvlab.standalone.storage.ColumnFamilies.DEFAULT;
-import static kvlab.standalone.storage.ColumnFamilies.LOCK;
-import static kvlab.standalone.storage.ColumnFamilies.WRITE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import kvlab.harness.engine.EngineReader;
+import kvlab.harness.engine.WriteBatch;
 import kvlab.harness.grading.Graded;
-import kvlab.standalone.storage.StorageReader;
-import kvlab.standalone.storage.WriteBatch;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Project 1: get, put and delete on {@link StandaloneStorage}, families, atomic batches, bad names. */
@@ -98,7 +98,7 @@ class StandaloneStorageTest {
 
     @Graded(part = "1", points = 1, order = 2)
     void unknownFamilyIsAClearError() {
-        try (StandaloneStorage storage = new StandaloneStorage(dir); StorageReader reader = storage.reader()) {
+        try (StandaloneStorage storage = new StandaloneStorage(dir); EngineReader reader = storage.reader()) {
             assertThatThrownBy(() -> reader.get("bogus", b("k"))).as("get from family 'bogus'")
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bogus")
                     .hasMessageContaining("default, lock, write");

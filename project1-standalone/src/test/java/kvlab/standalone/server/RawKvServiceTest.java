@@ -1,25 +1,25 @@
 package kvlab.standalone.server;
 
+import static kvlab.harness.engine.ColumnFamilies.DEFAULT;
+import static kvlab.harness.engine.ColumnFamilies.LOCK;
+import static kvlab.harness.engine.ColumnFamilies.WRITE;
 import static kvlab.standalone.StorageTestSupport.b;
 import static kvlab.standalone.StorageTestSupport.str;
-import static kvlab.standalone.storage.ColumnFamilies.DEFAULT;
-import static kvlab.standalone.storage.ColumnFamilies.LOCK;
-import static kvlab.standalone.storage.ColumnFamilies.WRITE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import kvlab.harness.disk.SimDisk;
+import kvlab.harness.engine.memory.MemoryEngine;
 import kvlab.harness.grading.Graded;
-import kvlab.standalone.memory.MemoryStorage;
 import org.junit.jupiter.api.AfterEach;
 
 /**
- * Project 1: {@link RawKvService}. It runs on the provided {@link MemoryStorage}, so these tests
+ * Project 1: {@link RawKvService}. It runs on the provided {@link MemoryEngine}, so these tests
  * grade the service alone, whatever the state of {@code StandaloneStorage}.
  */
 class RawKvServiceTest {
-    private final MemoryStorage storage = new MemoryStorage(new SimDisk());
+    private final MemoryEngine storage = new MemoryEngine(new SimDisk());
     private final RawKvService service = new RawKvService(storage);
 
     @AfterEach

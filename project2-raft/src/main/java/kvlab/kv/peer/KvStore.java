@@ -6,17 +6,17 @@ import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.Optional;
 import kvlab.harness.disk.SimDisk;
+import kvlab.harness.engine.ColumnFamilies;
+import kvlab.harness.engine.EngineReader;
+import kvlab.harness.engine.WriteBatch;
+import kvlab.harness.engine.memory.MemoryEngine;
 import kvlab.kv.StoreSnapshot;
 import kvlab.raft.Entry;
-import kvlab.standalone.memory.MemoryStorage;
-import kvlab.standalone.storage.ColumnFamilies;
-import kvlab.standalone.storage.StorageReader;
-import kvlab.standalone.storage.WriteBatch;
 
 /**
  * The replicated state machine of one peer: the user's keys and values, the index of the last applied
  * Raft entry, and the de-duplication table (each client's last applied sequence number), all in one
- * Project 1 {@link MemoryStorage} on the node's simulated disk.
+ * provided {@link MemoryEngine} on the node's simulated disk.
  *
  * <p>Contract:
  * <ol>
@@ -40,13 +40,13 @@ public final class KvStore {
     private static final String CF = ColumnFamilies.DEFAULT;
     private static final byte[] APPLIED_KEY = "m/applied".getBytes(UTF_8);
 
-    private final MemoryStorage storage;
+    private final MemoryEngine storage;
     /** Equals the index stored under {@code m/applied}; 0 before the first entry. */
     private long applied;
 
     /** Opens (or, after a crash, recovers) the store kept on {@code disk}. */
     public KvStore(SimDisk disk) {
-        this.storage = new MemoryStorage(Objects.requireNonNull(disk, "disk"));
+        this.storage = new MemoryEngine(Objects.requireNonNull(disk, "disk"));
         this.applied = read(APPLIED_KEY).map(KvStore::toLong).orElse(0L);
     }
 
@@ -104,7 +104,7 @@ public final class KvStore {
     }
 
     private Optional<byte[]> read(byte[] key) {
-        try (StorageReader reader = storage.reader()) {
+        try (EngineReader reader = storage.reader()) {
             return reader.get(CF, key);
         }
     }

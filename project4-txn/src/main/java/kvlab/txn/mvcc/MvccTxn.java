@@ -2,12 +2,12 @@ package kvlab.txn.mvcc;
 
 import java.util.Objects;
 import java.util.Optional;
-import kvlab.standalone.storage.StorageReader;
-import kvlab.standalone.storage.WriteBatch;
+import kvlab.harness.engine.EngineReader;
+import kvlab.harness.engine.WriteBatch;
 
 /**
  * One command's view of the MVCC families for one transaction: it reads locks, values and write
- * records from a {@link StorageReader}'s snapshot, and buffers the locks, values and write records
+ * records from an {@link EngineReader}'s snapshot, and buffers the locks, values and write records
  * the command wants to change, for the command to apply with one {@link #writes()} batch.
  *
  * <p>The contract the tests check:
@@ -29,11 +29,11 @@ import kvlab.standalone.storage.WriteBatch;
  */
 public final class MvccTxn {
     // Keep or replace these fields; add what you need (a WriteBatch.Builder, for one).
-    private final StorageReader reader;
+    private final EngineReader reader;
     private final long startTs;
 
     /** A transaction started at {@code startTs} (not negative), reading from {@code reader}. */
-    public MvccTxn(StorageReader reader, long startTs) {
+    public MvccTxn(EngineReader reader, long startTs) {
         this.reader = Objects.requireNonNull(reader, "reader");
         this.startTs = startTs;
     }

@@ -1,7 +1,7 @@
 package kvlab.txn.mvcc;
 
 import java.util.Optional;
-import kvlab.standalone.storage.StorageReader;
+import kvlab.harness.engine.EngineReader;
 
 /**
  * Walks the user keys that have a lock or at least one write record, from a start key on, in
@@ -14,7 +14,7 @@ import kvlab.standalone.storage.StorageReader;
  */
 public final class Scanner implements AutoCloseable {
     /** A walk from {@code startKey} (included) over {@code reader}'s snapshot. */
-    public Scanner(StorageReader reader, byte[] startKey) {
+    public Scanner(EngineReader reader, byte[] startKey) {
         // TODO(4c): open an iterator of the lock family and one of the write family, and position them
         // at startKey (the write family's keys are encoded: seek to encode(startKey, Long.MAX_VALUE)).
         // Checked by ScanTest#scanReturnsEveryVisibleKeyInOrder.

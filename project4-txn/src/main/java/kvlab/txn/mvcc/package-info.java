@@ -1,6 +1,7 @@
 /**
  * Project 4A (and the scanner of 4C): multi-version concurrency control over the three column
- * families of Project 1's storage, the layer Percolator's commands (Projects 4B, 4C) are written in.
+ * families of the storage engine ({@link kvlab.harness.engine.ColumnFamilies}), the layer
+ * Percolator's commands (Projects 4B, 4C) are written in.
  *
  * <p>Layout (Percolator §2.2, with TiKV's family names):
  * <ul>

@@ -1,7 +1,7 @@
 package kvlab.txn.server;
 
 import java.util.Objects;
-import kvlab.standalone.storage.Storage;
+import kvlab.harness.engine.Engine;
 import kvlab.txn.mvcc.Scanner;
 import kvlab.txn.mvcc.Timestamps;
 import kvlab.txn.mvcc.WriteKind;
@@ -36,11 +36,11 @@ import kvlab.txn.mvcc.WriteKind;
  */
 public final class ScanAndResolveCommands {
     // Keep or replace these fields; add what you need.
-    private final Storage storage;
+    private final Engine storage;
     private final Latches latches;
 
     /** Commands over {@code storage}, serialised by {@code latches}; the caller keeps and closes both. */
-    public ScanAndResolveCommands(Storage storage, Latches latches) {
+    public ScanAndResolveCommands(Engine storage, Latches latches) {
         this.storage = Objects.requireNonNull(storage, "storage");
         this.latches = Objects.requireNonNull(latches, "latches");
     }

@@ -1,12 +1,12 @@
 package kvlab.txn.server;
 
 import java.util.Objects;
-import kvlab.standalone.storage.Storage;
+import kvlab.harness.engine.Engine;
 import kvlab.txn.mvcc.MvccTxn;
 
 /**
  * The server side of Percolator's transactions (§2.2): Get, Prewrite and Commit on any
- * {@link Storage}, through {@link MvccTxn}.
+ * {@link Engine}, through {@link MvccTxn}.
  *
  * <p>The contract the tests check:
  * <ol>
@@ -32,11 +32,11 @@ import kvlab.txn.mvcc.MvccTxn;
  * <p>Not thread-safe (the server is single-threaded). A failure of the storage itself propagates.
  */
 public final class TxnCommands {
-    private final Storage storage;
+    private final Engine storage;
     private final Latches latches;
 
     /** Commands over {@code storage}, serialised by {@code latches}; the caller keeps and closes both. */
-    public TxnCommands(Storage storage, Latches latches) {
+    public TxnCommands(Engine storage, Latches latches) {
         this.storage = Objects.requireNonNull(storage, "storage");
         this.latches = Objects.requireNonNull(latches, "latches");
     }

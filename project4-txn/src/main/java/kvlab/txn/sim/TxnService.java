@@ -1,6 +1,6 @@
 package kvlab.txn.sim;
 
-import kvlab.standalone.storage.Storage;
+import kvlab.harness.engine.Engine;
 import kvlab.txn.server.BatchRollbackRequest;
 import kvlab.txn.server.BatchRollbackResponse;
 import kvlab.txn.server.CheckTxnStatusRequest;
@@ -40,7 +40,7 @@ public interface TxnService {
     ResolveLockResponse resolveLock(ResolveLockRequest request);
 
     /** {@link TxnCommands} and {@link ScanAndResolveCommands} over {@code storage} and {@code latches}. */
-    static TxnService over(Storage storage, Latches latches) {
+    static TxnService over(Engine storage, Latches latches) {
         TxnCommands commands = new TxnCommands(storage, latches);
         ScanAndResolveCommands more = new ScanAndResolveCommands(storage, latches);
         return new TxnService() {

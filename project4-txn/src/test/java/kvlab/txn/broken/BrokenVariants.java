@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
-import kvlab.standalone.memory.MemoryStorage;
-import kvlab.standalone.storage.ColumnFamilies;
-import kvlab.standalone.storage.Modification;
-import kvlab.standalone.storage.Storage;
-import kvlab.standalone.storage.StorageIterator;
-import kvlab.standalone.storage.StorageReader;
-import kvlab.standalone.storage.WriteBatch;
+import kvlab.harness.engine.ColumnFamilies;
+import kvlab.harness.engine.Engine;
+import kvlab.harness.engine.EngineIterator;
+import kvlab.harness.engine.EngineReader;
+import kvlab.harness.engine.Modification;
+import kvlab.harness.engine.WriteBatch;
+import kvlab.harness.engine.memory.MemoryEngine;
 import kvlab.txn.client.PercolatorTxn;
 import kvlab.txn.e2e.TxnCluster;
 import kvlab.txn.mvcc.Write;
@@ -25,7 +25,7 @@ import kvlab.txn.sim.TxnService;
 
 /**
  * Broken implementations of Project 4, built by decorating the real ones through the provided
- * interfaces ({@link Storage}, {@link TxnService}, {@link TxnContext}) so that no solution code is
+ * interfaces ({@link Engine}, {@link TxnService}, {@link TxnContext}) so that no solution code is
  * copied here. Each breaks one rule that a graded scenario must catch.
  */
 final class BrokenVariants {
@@ -39,7 +39,7 @@ final class BrokenVariants {
     /** Rollback without a rollback record: every ROLLBACK record is dropped on its way to storage. */
     static TxnCluster.Setup rollbackWithoutRecord() {
         return TxnCluster.Setup.standard().withStorage(context -> new RollbackDropping(
-                new MemoryStorage(context.disk())));
+                new MemoryEngine(context.disk())));
     }
 
     /** A client that resolves the locks of a committed transaction backwards (rolls them back). */
@@ -48,7 +48,7 @@ final class BrokenVariants {
                 new PercolatorTxn(new BackwardResolving(client), startTs, crashPoint));
     }
 
-    private static TxnService prewriteBlindToWrites(Storage storage, Latches latches) {
+    private static TxnService prewriteBlindToWrites(Engine storage, Latches latches) {
         TxnService real = TxnService.over(storage, latches);
         TxnCommands blind = new TxnCommands(new WriteFamilyHidden(storage), latches);
         return new DelegatingService(real) {
@@ -60,24 +60,24 @@ final class BrokenVariants {
     }
 
     /** Writes go through; readers see an empty {@code write} family. */
-    private record WriteFamilyHidden(Storage delegate) implements Storage {
+    private record WriteFamilyHidden(Engine delegate) implements Engine {
         @Override
         public void write(WriteBatch batch) {
             delegate.write(batch);
         }
 
         @Override
-        public StorageReader reader() {
-            StorageReader reader = delegate.reader();
-            return new StorageReader() {
+        public EngineReader reader() {
+            EngineReader reader = delegate.reader();
+            return new EngineReader() {
                 @Override
                 public Optional<byte[]> get(String cf, byte[] key) {
                     return cf.equals(ColumnFamilies.WRITE) ? Optional.empty() : reader.get(cf, key);
                 }
 
                 @Override
-                public StorageIterator iterator(String cf) {
-                    StorageIterator it = reader.iterator(cf);
+                public EngineIterator iterator(String cf) {
+                    EngineIterator it = reader.iterator(cf);
                     return cf.equals(ColumnFamilies.WRITE) ? new EmptyIterator(it) : it;
                 }
 
@@ -95,7 +95,7 @@ final class BrokenVariants {
     }
 
     /** An iterator over nothing (it still closes the real one it replaces). */
-    private record EmptyIterator(StorageIterator replaced) implements StorageIterator {
+    private record EmptyIterator(EngineIterator replaced) implements EngineIterator {
         @Override
         public void seek(byte[] key) {
             // nothing to position on
@@ -128,7 +128,7 @@ final class BrokenVariants {
     }
 
     /** Drops every ROLLBACK write record from the batches it writes. */
-    private record RollbackDropping(Storage delegate) implements Storage {
+    private record RollbackDropping(Engine delegate) implements Engine {
         @Override
         public void write(WriteBatch batch) {
             List<Modification> kept = batch.modifications().stream().filter(m -> !isRollbackRecord(m)).toList();
@@ -141,7 +141,7 @@ final class BrokenVariants {
         }
 
         @Override
-        public StorageReader reader() {
+        public EngineReader reader() {
             return delegate.reader();
         }
 

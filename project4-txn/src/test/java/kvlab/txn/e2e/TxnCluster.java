@@ -3,14 +3,14 @@ package kvlab.txn.e2e;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import kvlab.harness.engine.Engine;
+import kvlab.harness.engine.memory.MemoryEngine;
 import kvlab.harness.net.NetworkConfig;
 import kvlab.harness.net.SimNetwork;
 import kvlab.harness.sim.Cluster;
 import kvlab.harness.sim.NodeContext;
 import kvlab.harness.sim.SimNode;
 import kvlab.harness.sim.Simulation;
-import kvlab.standalone.memory.MemoryStorage;
-import kvlab.standalone.storage.Storage;
 import kvlab.txn.client.PercolatorTxn;
 import kvlab.txn.server.Latches;
 import kvlab.txn.sim.CommitOutcome;
@@ -42,7 +42,7 @@ public final class TxnCluster {
     /** Builds the server's commands over its storage and latches ({@link TxnService#over}, or a broken copy). */
     @FunctionalInterface
     public interface ServerFactory {
-        TxnService create(Storage storage, Latches latches);
+        TxnService create(Engine storage, Latches latches);
     }
 
     /**
@@ -50,11 +50,11 @@ public final class TxnCluster {
      * ones on purpose, in the framework's own tests) and the server's storage.
      */
     public record Setup(NetworkConfig network, ClientFactory client, ServerFactory server,
-                        Function<NodeContext, Storage> storage) {
-        /** The real client and server on a reliable network over {@link MemoryStorage}. */
+                        Function<NodeContext, Engine> storage) {
+        /** The real client and server on a reliable network over {@link MemoryEngine}. */
         public static Setup standard() {
             return new Setup(NetworkConfig.reliable(), PercolatorTxn::new, TxnService::over,
-                    context -> new MemoryStorage(context.disk()));
+                    context -> new MemoryEngine(context.disk()));
         }
 
         /** This setup on another network. */
@@ -73,7 +73,7 @@ public final class TxnCluster {
         }
 
         /** This setup with another storage for the server. */
-        public Setup withStorage(Function<NodeContext, Storage> factory) {
+        public Setup withStorage(Function<NodeContext, Engine> factory) {
             return new Setup(network, client, server, factory);
         }
     }

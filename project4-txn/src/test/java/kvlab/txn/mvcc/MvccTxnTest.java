@@ -12,19 +12,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import kvlab.harness.disk.SimDisk;
+import kvlab.harness.engine.EngineReader;
+import kvlab.harness.engine.WriteBatch;
+import kvlab.harness.engine.memory.MemoryEngine;
 import kvlab.harness.grading.Graded;
-import kvlab.standalone.memory.MemoryStorage;
-import kvlab.standalone.storage.StorageReader;
-import kvlab.standalone.storage.WriteBatch;
 import kvlab.txn.MvccData;
 import org.junit.jupiter.api.AfterEach;
 
 /**
- * Project 4A: {@link MvccTxn} over hand-made family contents on the provided {@link MemoryStorage}.
+ * Project 4A: {@link MvccTxn} over hand-made family contents on the provided {@link MemoryEngine}.
  * Timestamps follow one story: a transaction starting at 100 commits at 110, and so on.
  */
 class MvccTxnTest {
-    private final MemoryStorage storage = new MemoryStorage(new SimDisk());
+    private final MemoryEngine storage = new MemoryEngine(new SimDisk());
     private final MvccData data = new MvccData(storage);
 
     @AfterEach
@@ -34,7 +34,7 @@ class MvccTxnTest {
 
     @Graded(part = "4a", points = 2, order = 0)
     void bufferedChangesFollowTheLayoutInCallOrder() {
-        try (StorageReader reader = storage.reader()) {
+        try (EngineReader reader = storage.reader()) {
             MvccTxn txn = new MvccTxn(reader, 100);
             txn.putValue(b("k"), b("v"));
             txn.putLock(b("k"), new Lock(b("p"), 100, 7, PUT));
@@ -53,7 +53,7 @@ class MvccTxnTest {
 
     @Graded(part = "4a", points = 1, order = 0)
     void readsDoNotSeeBufferedChanges() {
-        try (StorageReader reader = storage.reader()) {
+        try (EngineReader reader = storage.reader()) {
             MvccTxn txn = new MvccTxn(reader, 120);
             txn.putLock(b("k"), new Lock(b("k"), 120, 7, PUT));
             txn.putValue(b("k"), b("v"));
@@ -67,7 +67,7 @@ class MvccTxnTest {
     @Graded(part = "4a", points = 1, order = 0)
     void getLockReadsTheLockFamily() {
         data.lock("k", "p", 90, 5, DELETE).lock("k2", "k2", 95, 6, PUT);
-        try (StorageReader reader = storage.reader()) {
+        try (EngineReader reader = storage.reader()) {
             MvccTxn txn = new MvccTxn(reader, 100);
             assertThat(txn.getLock(b("k"))).as("getLock(\"k\"), locked by transaction 90")
                     .contains(new Lock(b("p"), 90, 5, DELETE));
@@ -180,14 +180,14 @@ class MvccTxnTest {
 
     /** getValue of {@code key} for a transaction at {@code ts}, as UTF-8. */
     private Optional<String> valueAt(String key, long ts) {
-        try (StorageReader reader = storage.reader()) {
+        try (EngineReader reader = storage.reader()) {
             return new MvccTxn(reader, ts).getValue(b(key)).map(v -> new String(v, StandardCharsets.UTF_8));
         }
     }
 
     /** currentWrite (if {@code current}) or mostRecentWrite of {@code key} for a transaction at {@code ts}. */
     private Optional<WriteRecord> writeRecord(String key, long ts, boolean current) {
-        try (StorageReader reader = storage.reader()) {
+        try (EngineReader reader = storage.reader()) {
             MvccTxn txn = new MvccTxn(reader, ts);
             return current ? txn.currentWrite(b(key)) : txn.mostRecentWrite(b(key));
         }

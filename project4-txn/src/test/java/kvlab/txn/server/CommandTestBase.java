@@ -6,23 +6,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 import java.util.List;
 import kvlab.harness.disk.SimDisk;
-import kvlab.standalone.memory.MemoryStorage;
+import kvlab.harness.engine.memory.MemoryEngine;
 import kvlab.txn.MvccData;
 import kvlab.txn.mvcc.Bytes;
 import org.junit.jupiter.api.AfterEach;
 
 /**
- * What the command tests share: {@link TxnCommands} and {@link ScanAndResolveCommands} over a {@link LatchCheckedStorage} on the provided
- * {@link MemoryStorage}, so that every command in every test is checked for the protocol of
+ * What the command tests share: {@link TxnCommands} and {@link ScanAndResolveCommands} over a {@link LatchCheckedEngine} on the provided
+ * {@link MemoryEngine}, so that every command in every test is checked for the protocol of
  * {@link Latches}, and after every command, that it released its latches.
  */
 abstract class CommandTestBase {
     /** The lock ttl the tests' prewrites ask for. */
     static final long TTL = 3000;
 
-    final MemoryStorage memory = new MemoryStorage(new SimDisk());
+    final MemoryEngine memory = new MemoryEngine(new SimDisk());
     final Latches latches = new Latches();
-    final LatchCheckedStorage storage = new LatchCheckedStorage(memory, latches);
+    final LatchCheckedEngine storage = new LatchCheckedEngine(memory, latches);
     final MvccData data = new MvccData(memory);
     final TxnCommands commands = new TxnCommands(storage, latches);
     final ScanAndResolveCommands more = new ScanAndResolveCommands(storage, latches);

@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import kvlab.harness.engine.Modification;
 import kvlab.harness.grading.Graded;
-import kvlab.standalone.storage.Modification;
 import kvlab.txn.mvcc.Bytes;
 import kvlab.txn.mvcc.KeyCodec;
 
 /**
- * Project 4B: the protocol of {@link Latches}. Every command test runs on a {@link LatchCheckedStorage}
+ * Project 4B: the protocol of {@link Latches}. Every command test runs on a {@link LatchCheckedEngine}
  * already; these tests look at the protocol on its own.
  */
 class LatchingTest extends CommandTestBase {

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import kvlab.standalone.storage.StorageException;
-import kvlab.standalone.storage.StorageIterator;
-import kvlab.standalone.storage.StorageReader;
+import kvlab.harness.engine.EngineException;
+import kvlab.harness.engine.EngineIterator;
+import kvlab.harness.engine.EngineReader;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -14,14 +14,14 @@ import org.rocksdb.RocksIterator;
 import org.rocksdb.Snapshot;
 
 /**
- * The {@link StorageReader} of {@link StandaloneStorage}: every get and every iterator reads through
+ * The {@link EngineReader} of {@link StandaloneStorage}: every get and every iterator reads through
  * one RocksDB snapshot, taken when the reader was opened, so later writes are invisible to it.
  *
  * <p>Native resources: the snapshot must be released and the {@code ReadOptions} and every
  * {@code RocksIterator} closed when the reader closes ({@link StandaloneStorage#liveSnapshots()} and
  * {@link StandaloneStorage#pinnedVersions()} let the tests see a leak).
  */
-final class StandaloneReader implements StorageReader {
+final class StandaloneReader implements EngineReader {
     private final StandaloneStorage storage;
     private final RocksDB db;
     private final Snapshot snapshot;
@@ -49,7 +49,7 @@ final class StandaloneReader implements StorageReader {
         try {
             return Optional.ofNullable(db.get(storage.handle(cf), readOptions, key));
         } catch (RocksDBException e) {
-            throw new StorageException("get failed", e);
+            throw new EngineException("get failed", e);
         }
     }
 
@@ -60,7 +60,7 @@ final class StandaloneReader implements StorageReader {
      * @throws IllegalStateException if this reader (or its storage) is closed
      */
     @Override
-    public StorageIterator iterator(String cf) {
+    public EngineIterator iterator(String cf) {
         requireOpen();
         SnapshotIterator iterator = new SnapshotIterator(db.newIterator(storage.handle(cf), readOptions));
         openIterators.add(iterator);
@@ -88,8 +88,8 @@ final class StandaloneReader implements StorageReader {
         }
     }
 
-    /** A {@link StorageIterator} over one RocksDB iterator; see that interface for the protocol. */
-    private final class SnapshotIterator implements StorageIterator {
+    /** An {@link EngineIterator} over one RocksDB iterator; see that interface for the protocol. */
+    private final class SnapshotIterator implements EngineIterator {
         private final RocksIterator rocks;
         private boolean iteratorClosed;
 
@@ -157,7 +157,7 @@ final class StandaloneReader implements StorageReader {
             try {
                 rocks.status();
             } catch (RocksDBException e) {
-                throw new StorageException("iteration failed", e);
+                throw new EngineException("iteration failed", e);
             }
         }
     }

@@ -9,12 +9,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import kvlab.standalone.storage.ColumnFamilies;
-import kvlab.standalone.storage.Modification;
-import kvlab.standalone.storage.Storage;
-import kvlab.standalone.storage.StorageException;
-import kvlab.standalone.storage.StorageReader;
-import kvlab.standalone.storage.WriteBatch;
+import kvlab.harness.engine.ColumnFamilies;
+import kvlab.harness.engine.Engine;
+import kvlab.harness.engine.EngineException;
+import kvlab.harness.engine.EngineReader;
+import kvlab.harness.engine.Modification;
+import kvlab.harness.engine.WriteBatch;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
@@ -25,9 +25,9 @@ import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteOptions;
 
 /**
- * A {@link Storage} on RocksDB: one RocksDB column family per {@link ColumnFamilies} family, in a
+ * An {@link Engine} on RocksDB: one RocksDB column family per {@link ColumnFamilies} family, in a
  * data directory, so that the data survives {@link #close()} and a new {@code StandaloneStorage} over
- * the same directory. Keeps the whole contract of {@link Storage}; RocksDB's default comparator
+ * the same directory. Keeps the whole contract of {@link Engine}; RocksDB's default comparator
  * already orders keys as unsigned bytes.
  *
  * <p>Native resources: every RocksDB object this class or its readers create ({@code DBOptions},
@@ -35,7 +35,7 @@ import org.rocksdb.WriteOptions;
  * snapshots, iterators) must be closed or released, or it leaks outside the Java heap. The queries
  * in the "interface for tests" section let the tests count leaked snapshots and iterators.
  */
-public final class StandaloneStorage implements Storage {
+public final class StandaloneStorage implements Engine {
     // The one field the provided query methods below read; set it when the database is open.
     private final RocksDB db;
     private final DBOptions dbOptions;
@@ -50,7 +50,7 @@ public final class StandaloneStorage implements Storage {
      * Opens (creating if needed) the storage in {@code directory}, with the families of
      * {@link ColumnFamilies#ALL}; a directory written by an earlier instance is read back.
      *
-     * @throws StorageException if RocksDB cannot open the directory
+     * @throws EngineException if RocksDB cannot open the directory
      */
     public StandaloneStorage(Path directory) {
         createDirectories(directory);
@@ -66,7 +66,7 @@ public final class StandaloneStorage implements Storage {
         } catch (RocksDBException e) {
             familyOptions.close();
             dbOptions.close();
-            throw new StorageException("cannot open RocksDB in " + directory, e);
+            throw new EngineException("cannot open RocksDB in " + directory, e);
         }
         for (int i = 0; i < descriptors.size(); i++) {
             handles.put(ColumnFamilies.ALL.get(i), opened.get(i));
@@ -103,7 +103,7 @@ public final class StandaloneStorage implements Storage {
             }
             db.write(options, rocksBatch);
         } catch (RocksDBException e) {
-            throw new StorageException("write failed", e);
+            throw new EngineException("write failed", e);
         }
     }
 
@@ -113,7 +113,7 @@ public final class StandaloneStorage implements Storage {
      * @throws IllegalStateException if the storage is closed
      */
     @Override
-    public StorageReader reader() {
+    public EngineReader reader() {
         requireOpen();
         StandaloneReader reader = new StandaloneReader(this, db);
         openReaders.add(reader);
@@ -177,7 +177,7 @@ public final class StandaloneStorage implements Storage {
         try (FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
             db.flush(flush);
         } catch (RocksDBException e) {
-            throw new StorageException("flush failed", e);
+            throw new EngineException("flush failed", e);
         }
         return longProperty("rocksdb.num-live-versions") - 1;
     }
@@ -187,7 +187,7 @@ public final class StandaloneStorage implements Storage {
         try {
             return db.getLongProperty(name);
         } catch (RocksDBException e) {
-            throw new StorageException("cannot read property " + name, e);
+            throw new EngineException("cannot read property " + name, e);
         }
     }
 

@@ -3,14 +3,14 @@ package kvlab.standalone.server;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import kvlab.standalone.storage.Storage;
-import kvlab.standalone.storage.StorageIterator;
-import kvlab.standalone.storage.StorageReader;
-import kvlab.standalone.storage.WriteBatch;
+import kvlab.harness.engine.Engine;
+import kvlab.harness.engine.EngineIterator;
+import kvlab.harness.engine.EngineReader;
+import kvlab.harness.engine.WriteBatch;
 
 /**
  * The raw key/value service: get, put, delete and scan of single keys in a column family, on top of
- * any {@link Storage}. "Raw" because there are no transactions: each request stands alone (Project 4
+ * any {@link Engine}. "Raw" because there are no transactions: each request stands alone (Project 4
  * adds transactions on the same storage).
  *
  * <p>Two error channels: a request the caller got wrong comes back as a response whose {@code error}
@@ -21,16 +21,16 @@ import kvlab.standalone.storage.WriteBatch;
  * request opens and closes its own reader, so it leaves no reader open. Not thread-safe.
  */
 public final class RawKvService {
-    private final Storage storage;
+    private final Engine storage;
 
     /** A service answering requests from {@code storage}, which the caller keeps and closes. */
-    public RawKvService(Storage storage) {
+    public RawKvService(Engine storage) {
         this.storage = Objects.requireNonNull(storage, "storage");
     }
 
     /** The value of the key, or {@code notFound}; an unknown family is an error. */
     public RawGetResponse rawGet(RawGetRequest request) {
-        try (StorageReader reader = storage.reader()) {
+        try (EngineReader reader = storage.reader()) {
             return reader.get(request.cf(), request.key()).map(RawGetResponse::of).orElseGet(RawGetResponse::missing);
         } catch (IllegalArgumentException e) {
             return RawGetResponse.failure(e.getMessage());
@@ -65,7 +65,7 @@ public final class RawKvService {
         if (request.limit() < 0) {
             return RawScanResponse.failure("limit must not be negative, was " + request.limit());
         }
-        try (StorageReader reader = storage.reader(); StorageIterator it = reader.iterator(request.cf())) {
+        try (EngineReader reader = storage.reader(); EngineIterator it = reader.iterator(request.cf())) {
             List<KvPair> kvs = new ArrayList<>();
             for (it.seek(request.startKey()); it.valid() && kvs.size() < request.limit(); it.next()) {
                 kvs.add(new KvPair(it.key(), it.value()));

@@ -1,18 +1,18 @@
 package kvlab.standalone.rocksdb;
 
+import static kvlab.harness.engine.ColumnFamilies.DEFAULT;
+import static kvlab.harness.engine.ColumnFamilies.LOCK;
+import static kvlab.harness.engine.ColumnFamilies.WRITE;
 import static kvlab.standalone.StorageTestSupport.b;
 import static kvlab.standalone.StorageTestSupport.entries;
 import static kvlab.standalone.StorageTestSupport.str;
-import static kvlab.standalone.storage.ColumnFamilies.DEFAULT;
-import static kvlab.standalone.storage.ColumnFamilies.LOCK;
-import static kvlab.standalone.storage.ColumnFamilies.WRITE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import kvlab.harness.engine.EngineIterator;
+import kvlab.harness.engine.EngineReader;
+import kvlab.harness.engine.WriteBatch;
 import kvlab.harness.grading.Graded;
-import kvlab.standalone.storage.StorageIterator;
-import kvlab.standalone.storage.StorageReader;
-import kvlab.standalone.storage.WriteBatch;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,7 +34,7 @@ class FamilyBoundaryTest {
                     .containsExactly("a=d");
             assertThat(entries(storage, LOCK)).as("iterating family lock, with a key in write after it")
                     .containsExactly("a=l1", "zz=l2");
-            try (StorageReader reader = storage.reader(); StorageIterator it = reader.iterator(DEFAULT)) {
+            try (EngineReader reader = storage.reader(); EngineIterator it = reader.iterator(DEFAULT)) {
                 it.seek(b("b"));
                 assertThat(it.valid()).as("seek in default past its last key, with lock's zz after it: %s",
                         it.valid() ? str(it.key()) : "").isFalse();

@@ -12,6 +12,7 @@ import kvlab.kv.KvResponse;
 import kvlab.kv.Op;
 import kvlab.raft.ConfState;
 import kvlab.raft.Entry;
+import kvlab.raft.MemoryStorage;
 import kvlab.raft.Message;
 import kvlab.raft.ProposalDroppedException;
 import kvlab.raft.ReadState;
@@ -33,7 +34,7 @@ import kvlab.raft.sim.RaftStatus;
  * {@link Ready} must, in this order (the protocol on {@link Ready}):
  * <ol>
  *   <li>write its entries and hard state to the {@link RaftDisk} and <b>sync</b>, then put them in the
- *       Raft {@link kvlab.raft.MemoryStorage}. A Ready with a snapshot (Project 2C) replaces the whole
+ *       Raft {@link MemoryStorage}. A Ready with a snapshot (Project 2C) replaces the whole
  *       durable state instead: {@link RaftDisk#rewrite} with the snapshot, the Ready's hard state (else
  *       the storage's) and its entries; then {@code applySnapshot} and append to the MemoryStorage, and
  *       {@link KvStore#restore} the store from the snapshot's data;
@@ -74,7 +75,7 @@ public final class KvPeer implements SimNode {
     /** Compact once the log holds more applied entries than this. */
     private final long logLimit;
     private final RaftDisk disk;
-    private final kvlab.raft.MemoryStorage raftStorage = new kvlab.raft.MemoryStorage();
+    private final MemoryStorage raftStorage = new MemoryStorage();
     private final KvStore store;
     private final RawNode raw;
     private final Proposals proposals = new Proposals();

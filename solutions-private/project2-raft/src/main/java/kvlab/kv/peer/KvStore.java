@@ -7,21 +7,21 @@ import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import kvlab.harness.disk.SimDisk;
+import kvlab.harness.engine.ColumnFamilies;
+import kvlab.harness.engine.EngineIterator;
+import kvlab.harness.engine.EngineReader;
+import kvlab.harness.engine.WriteBatch;
+import kvlab.harness.engine.memory.MemoryEngine;
 import kvlab.kv.Command;
 import kvlab.kv.Op;
 import kvlab.kv.StoreSnapshot;
 import kvlab.raft.Entry;
 import kvlab.raft.EntryType;
-import kvlab.standalone.memory.MemoryStorage;
-import kvlab.standalone.storage.ColumnFamilies;
-import kvlab.standalone.storage.StorageIterator;
-import kvlab.standalone.storage.StorageReader;
-import kvlab.standalone.storage.WriteBatch;
 
 /**
  * The replicated state machine of one peer: the user's keys and values, the index of the last applied
  * Raft entry, and the de-duplication table (each client's last applied sequence number), all in one
- * Project 1 {@link MemoryStorage} on the node's simulated disk.
+ * provided {@link MemoryEngine} on the node's simulated disk.
  *
  * <p>Contract:
  * <ol>
@@ -45,13 +45,13 @@ public final class KvStore {
     private static final String CF = ColumnFamilies.DEFAULT;
     private static final byte[] APPLIED_KEY = "m/applied".getBytes(UTF_8);
 
-    private final MemoryStorage storage;
+    private final MemoryEngine storage;
     /** Equals the index stored under {@code m/applied}; 0 before the first entry. */
     private long applied;
 
     /** Opens (or, after a crash, recovers) the store kept on {@code disk}. */
     public KvStore(SimDisk disk) {
-        this.storage = new MemoryStorage(Objects.requireNonNull(disk, "disk"));
+        this.storage = new MemoryEngine(Objects.requireNonNull(disk, "disk"));
         this.applied = read(APPLIED_KEY).map(KvStore::toLong).orElse(0L);
     }
 
@@ -117,7 +117,7 @@ public final class KvStore {
      */
     public byte[] snapshot() {
         NavigableMap<byte[], byte[]> pairs = StoreSnapshot.newPairs();
-        try (StorageReader reader = storage.reader(); StorageIterator it = reader.iterator(CF)) {
+        try (EngineReader reader = storage.reader(); EngineIterator it = reader.iterator(CF)) {
             for (it.seek(new byte[0]); it.valid(); it.next()) {
                 pairs.put(it.key(), it.value());
             }
@@ -139,7 +139,7 @@ public final class KvStore {
             throw new IllegalArgumentException("a store snapshot without " + new String(APPLIED_KEY, UTF_8));
         }
         WriteBatch.Builder batch = WriteBatch.builder();
-        try (StorageReader reader = storage.reader(); StorageIterator it = reader.iterator(CF)) {
+        try (EngineReader reader = storage.reader(); EngineIterator it = reader.iterator(CF)) {
             for (it.seek(new byte[0]); it.valid(); it.next()) {
                 if (!pairs.containsKey(it.key())) {
                     batch.delete(CF, it.key());
@@ -152,7 +152,7 @@ public final class KvStore {
     }
 
     private Optional<byte[]> read(byte[] key) {
-        try (StorageReader reader = storage.reader()) {
+        try (EngineReader reader = storage.reader()) {
             return reader.get(CF, key);
         }
     }

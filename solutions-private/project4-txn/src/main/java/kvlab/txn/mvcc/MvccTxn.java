@@ -1,20 +1,20 @@
 package kvlab.txn.mvcc;
 
-import static kvlab.standalone.storage.ColumnFamilies.DEFAULT;
-import static kvlab.standalone.storage.ColumnFamilies.LOCK;
-import static kvlab.standalone.storage.ColumnFamilies.WRITE;
+import static kvlab.harness.engine.ColumnFamilies.DEFAULT;
+import static kvlab.harness.engine.ColumnFamilies.LOCK;
+import static kvlab.harness.engine.ColumnFamilies.WRITE;
 
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
-import kvlab.standalone.storage.StorageIterator;
-import kvlab.standalone.storage.StorageReader;
-import kvlab.standalone.storage.WriteBatch;
+import kvlab.harness.engine.EngineIterator;
+import kvlab.harness.engine.EngineReader;
+import kvlab.harness.engine.WriteBatch;
 
 /**
  * One command's view of the MVCC families for one transaction: it reads locks, values and write
- * records from a {@link StorageReader}'s snapshot, and buffers the locks, values and write records
+ * records from an {@link EngineReader}'s snapshot, and buffers the locks, values and write records
  * the command wants to change, for the command to apply with one {@link #writes()} batch.
  *
  * <p>The contract the tests check:
@@ -35,12 +35,12 @@ import kvlab.standalone.storage.WriteBatch;
  * <p>Not thread-safe; one command uses it once. Keys are any byte strings, the empty one included.
  */
 public final class MvccTxn {
-    private final StorageReader reader;
+    private final EngineReader reader;
     private final long startTs;
     private final WriteBatch.Builder writes = WriteBatch.builder().sync();
 
     /** A transaction started at {@code startTs} (not negative), reading from {@code reader}. */
-    public MvccTxn(StorageReader reader, long startTs) {
+    public MvccTxn(EngineReader reader, long startTs) {
         this.reader = Objects.requireNonNull(reader, "reader");
         this.startTs = startTs;
     }
@@ -113,7 +113,7 @@ public final class MvccTxn {
     /** The newest record of {@code key} that {@code wanted} accepts, with commitTs in [lowTs, highTs]. */
     private Optional<WriteRecord> newestWrite(
             byte[] key, long highTs, long lowTs, Predicate<WriteRecord> wanted) {
-        try (StorageIterator it = reader.iterator(WRITE)) {
+        try (EngineIterator it = reader.iterator(WRITE)) {
             for (it.seek(KeyCodec.encode(key, highTs)); it.valid(); it.next()) {
                 byte[] encoded = it.key();
                 long commitTs = KeyCodec.decodeTimestamp(encoded);

@@ -1,12 +1,12 @@
 package kvlab.txn.mvcc;
 
-import static kvlab.standalone.storage.ColumnFamilies.LOCK;
-import static kvlab.standalone.storage.ColumnFamilies.WRITE;
+import static kvlab.harness.engine.ColumnFamilies.LOCK;
+import static kvlab.harness.engine.ColumnFamilies.WRITE;
 
 import java.util.Arrays;
 import java.util.Optional;
-import kvlab.standalone.storage.StorageIterator;
-import kvlab.standalone.storage.StorageReader;
+import kvlab.harness.engine.EngineIterator;
+import kvlab.harness.engine.EngineReader;
 
 /**
  * Walks the user keys that have a lock or at least one write record, from a start key on, in
@@ -18,11 +18,11 @@ import kvlab.standalone.storage.StorageReader;
  * <p>Holds two iterators of the reader until {@link #close()}. Not thread-safe.
  */
 public final class Scanner implements AutoCloseable {
-    private final StorageIterator locks;
-    private final StorageIterator writes;
+    private final EngineIterator locks;
+    private final EngineIterator writes;
 
     /** A walk from {@code startKey} (included) over {@code reader}'s snapshot. */
-    public Scanner(StorageReader reader, byte[] startKey) {
+    public Scanner(EngineReader reader, byte[] startKey) {
         locks = reader.iterator(LOCK);
         writes = reader.iterator(WRITE);
         locks.seek(startKey);

@@ -1,14 +1,14 @@
 package kvlab.txn.server;
 
-import static kvlab.standalone.storage.ColumnFamilies.LOCK;
+import static kvlab.harness.engine.ColumnFamilies.LOCK;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import kvlab.standalone.storage.Storage;
-import kvlab.standalone.storage.StorageIterator;
-import kvlab.standalone.storage.StorageReader;
+import kvlab.harness.engine.Engine;
+import kvlab.harness.engine.EngineIterator;
+import kvlab.harness.engine.EngineReader;
 import kvlab.txn.mvcc.Lock;
 import kvlab.txn.mvcc.MvccTxn;
 import kvlab.txn.mvcc.Scanner;
@@ -46,11 +46,11 @@ import kvlab.txn.mvcc.WriteRecord;
  * <p>Not thread-safe. A failure of the storage itself propagates.
  */
 public final class ScanAndResolveCommands {
-    private final Storage storage;
+    private final Engine storage;
     private final Latches latches;
 
     /** Commands over {@code storage}, serialised by {@code latches}; the caller keeps and closes both. */
-    public ScanAndResolveCommands(Storage storage, Latches latches) {
+    public ScanAndResolveCommands(Engine storage, Latches latches) {
         this.storage = Objects.requireNonNull(storage, "storage");
         this.latches = Objects.requireNonNull(latches, "latches");
     }
@@ -58,7 +58,7 @@ public final class ScanAndResolveCommands {
     /** Up to {@code limit} entries from the start key on, as of the request's version (rule 1). */
     public ScanResponse scan(ScanRequest request) {
         List<KvPair> pairs = new ArrayList<>();
-        try (StorageReader reader = storage.reader(); Scanner scanner = new Scanner(reader, request.startKey())) {
+        try (EngineReader reader = storage.reader(); Scanner scanner = new Scanner(reader, request.startKey())) {
             MvccTxn txn = new MvccTxn(reader, request.version());
             while (pairs.size() < request.limit()) {
                 Optional<byte[]> key = scanner.nextKey();
@@ -87,7 +87,7 @@ public final class ScanAndResolveCommands {
      */
     public CheckTxnStatusResponse checkTxnStatus(CheckTxnStatusRequest request) {
         byte[] primary = request.primaryKey();
-        try (Latches.Guard guard = latches.acquire(List.of(primary)); StorageReader reader = storage.reader()) {
+        try (Latches.Guard guard = latches.acquire(List.of(primary)); EngineReader reader = storage.reader()) {
             MvccTxn txn = new MvccTxn(reader, request.lockTs());
             Optional<Lock> lock = txn.getLock(primary).filter(l -> l.startTs() == request.lockTs());
             if (lock.isPresent()) {
@@ -118,7 +118,7 @@ public final class ScanAndResolveCommands {
      * @throws LatchBusyException if a key is latched by a command in progress; nothing was read
      */
     public BatchRollbackResponse batchRollback(BatchRollbackRequest request) {
-        try (Latches.Guard guard = latches.acquire(request.keys()); StorageReader reader = storage.reader()) {
+        try (Latches.Guard guard = latches.acquire(request.keys()); EngineReader reader = storage.reader()) {
             MvccTxn txn = new MvccTxn(reader, request.startTs());
             for (byte[] key : request.keys()) {
                 Optional<WriteRecord> own = txn.currentWrite(key);
@@ -138,7 +138,7 @@ public final class ScanAndResolveCommands {
     /** Commits or rolls back every lock the transaction still holds (rule 4). */
     public ResolveLockResponse resolveLock(ResolveLockRequest request) {
         List<byte[]> keys = lockedKeys(request.startTs());
-        try (Latches.Guard guard = latches.acquire(keys); StorageReader reader = storage.reader()) {
+        try (Latches.Guard guard = latches.acquire(keys); EngineReader reader = storage.reader()) {
             MvccTxn txn = new MvccTxn(reader, request.startTs());
             for (byte[] key : keys) {
                 Optional<Lock> lock = txn.getLock(key).filter(l -> l.startTs() == request.startTs());
@@ -157,7 +157,7 @@ public final class ScanAndResolveCommands {
     /** The keys locked by transaction {@code startTs}, in key order, from a snapshot taken now. */
     private List<byte[]> lockedKeys(long startTs) {
         List<byte[]> keys = new ArrayList<>();
-        try (StorageReader reader = storage.reader(); StorageIterator it = reader.iterator(LOCK)) {
+        try (EngineReader reader = storage.reader(); EngineIterator it = reader.iterator(LOCK)) {
             for (it.seek(new byte[0]); it.valid(); it.next()) {
                 if (Lock.parse(it.value()).startTs() == startTs) {
                     keys.add(it.key());

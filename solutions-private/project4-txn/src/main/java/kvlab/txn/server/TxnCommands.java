@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import kvlab.standalone.storage.Storage;
-import kvlab.standalone.storage.StorageReader;
+import kvlab.harness.engine.Engine;
+import kvlab.harness.engine.EngineReader;
 import kvlab.txn.mvcc.Lock;
 import kvlab.txn.mvcc.MvccTxn;
 import kvlab.txn.mvcc.Write;
@@ -14,7 +14,7 @@ import kvlab.txn.mvcc.WriteRecord;
 
 /**
  * The server side of Percolator's transactions (§2.2): Get, Prewrite and Commit on any
- * {@link Storage}, through {@link MvccTxn}.
+ * {@link Engine}, through {@link MvccTxn}.
  *
  * <p>The contract the tests check:
  * <ol>
@@ -40,11 +40,11 @@ import kvlab.txn.mvcc.WriteRecord;
  * <p>Not thread-safe (the server is single-threaded). A failure of the storage itself propagates.
  */
 public final class TxnCommands {
-    private final Storage storage;
+    private final Engine storage;
     private final Latches latches;
 
     /** Commands over {@code storage}, serialised by {@code latches}; the caller keeps and closes both. */
-    public TxnCommands(Storage storage, Latches latches) {
+    public TxnCommands(Engine storage, Latches latches) {
         this.storage = Objects.requireNonNull(storage, "storage");
         this.latches = Objects.requireNonNull(latches, "latches");
     }
@@ -52,7 +52,7 @@ public final class TxnCommands {
     /** The value of the key at the request's version, or why it cannot be read yet (rule 3). */
     public GetResponse get(GetRequest request) {
         byte[] key = request.key();
-        try (StorageReader reader = storage.reader()) {
+        try (EngineReader reader = storage.reader()) {
             MvccTxn txn = new MvccTxn(reader, request.version());
             Optional<Lock> lock = txn.getLock(key);
             if (lock.isPresent() && lock.get().startTs() <= request.version()) {
@@ -70,7 +70,7 @@ public final class TxnCommands {
      */
     public PrewriteResponse prewrite(PrewriteRequest request) {
         try (Latches.Guard guard = latches.acquire(request.mutations().stream().map(Mutation::key).toList());
-                StorageReader reader = storage.reader()) {
+                EngineReader reader = storage.reader()) {
             MvccTxn txn = new MvccTxn(reader, request.startTs());
             List<KeyError> errors = new ArrayList<>();
             for (Mutation mutation : request.mutations()) {
@@ -117,7 +117,7 @@ public final class TxnCommands {
      * @throws LatchBusyException if a key is latched by a command in progress; nothing was read
      */
     public CommitResponse commit(CommitRequest request) {
-        try (Latches.Guard guard = latches.acquire(request.keys()); StorageReader reader = storage.reader()) {
+        try (Latches.Guard guard = latches.acquire(request.keys()); EngineReader reader = storage.reader()) {
             MvccTxn txn = new MvccTxn(reader, request.startTs());
             for (byte[] key : request.keys()) {
                 Optional<KeyError> error = commitKey(txn, request, key);

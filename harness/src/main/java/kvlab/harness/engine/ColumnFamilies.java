@@ -1,9 +1,9 @@
-package kvlab.standalone.storage;
+package kvlab.harness.engine;
 
 import java.util.List;
 
 /**
- * The column families every {@link Storage} has. A family is a separate key space: the same key can
+ * The column families every {@link Engine} has. A family is a separate key space: the same key can
  * hold different values in different families. Project 4 (transactions) uses all three, the way
  * Percolator keeps data, locks and commit records apart.
  */

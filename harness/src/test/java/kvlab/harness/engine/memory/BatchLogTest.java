@@ -1,12 +1,12 @@
-package kvlab.standalone.memory;
+package kvlab.harness.engine.memory;
 
-import static kvlab.standalone.StorageTestSupport.b;
+import static kvlab.harness.engine.EngineTestSupport.b;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.List;
-import kvlab.standalone.storage.WriteBatch;
+import kvlab.harness.engine.WriteBatch;
 import org.junit.jupiter.api.Test;
 
 class BatchLogTest {

@@ -1,19 +1,19 @@
-package kvlab.standalone.memory;
+package kvlab.harness.engine.memory;
 
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
-import kvlab.standalone.storage.ColumnFamilies;
-import kvlab.standalone.storage.StorageIterator;
-import kvlab.standalone.storage.StorageReader;
+import kvlab.harness.engine.ColumnFamilies;
+import kvlab.harness.engine.EngineIterator;
+import kvlab.harness.engine.EngineReader;
 
-/** A reader of {@link MemoryStorage} over family maps that the storage no longer mutates. */
-final class MemoryReader implements StorageReader {
-    private final MemoryStorage storage;
+/** A reader of {@link MemoryEngine} over family maps that the storage no longer mutates. */
+final class MemoryReader implements EngineReader {
+    private final MemoryEngine storage;
     private final Map<String, NavigableMap<byte[], byte[]>> snapshot;
     private boolean closed;
 
-    MemoryReader(MemoryStorage storage, Map<String, NavigableMap<byte[], byte[]>> snapshot) {
+    MemoryReader(MemoryEngine storage, Map<String, NavigableMap<byte[], byte[]>> snapshot) {
         this.storage = storage;
         this.snapshot = snapshot;
     }
@@ -25,7 +25,7 @@ final class MemoryReader implements StorageReader {
     }
 
     @Override
-    public StorageIterator iterator(String cf) {
+    public EngineIterator iterator(String cf) {
         requireOpen();
         return new MemoryIterator(this, family(cf));
     }

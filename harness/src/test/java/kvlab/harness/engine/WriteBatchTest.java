@@ -1,7 +1,7 @@
-package kvlab.standalone.storage;
+package kvlab.harness.engine;
 
-import static kvlab.standalone.StorageTestSupport.b;
-import static kvlab.standalone.StorageTestSupport.str;
+import static kvlab.harness.engine.EngineTestSupport.b;
+import static kvlab.harness.engine.EngineTestSupport.str;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package kvlab.standalone.memory;
+package kvlab.harness.engine.memory;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -7,26 +7,26 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import kvlab.harness.disk.SimDisk;
-import kvlab.standalone.storage.ColumnFamilies;
-import kvlab.standalone.storage.Modification;
-import kvlab.standalone.storage.Storage;
-import kvlab.standalone.storage.StorageReader;
-import kvlab.standalone.storage.WriteBatch;
+import kvlab.harness.engine.ColumnFamilies;
+import kvlab.harness.engine.Engine;
+import kvlab.harness.engine.EngineReader;
+import kvlab.harness.engine.Modification;
+import kvlab.harness.engine.WriteBatch;
 
 /**
- * An in-memory {@link Storage} for simulations, durable exactly as far as its {@link SimDisk}:
+ * An in-memory {@link Engine} for simulations, durable exactly as far as its {@link SimDisk}:
  * every batch is appended to the log file {@value #LOG_FILE} before it is applied, and synced when
  * the batch asks for it ({@link WriteBatch#sync()}) or on {@link #sync()}. A new
- * {@code MemoryStorage} over the same log (a restarted node) replays the intact records and drops a
+ * {@code MemoryEngine} over the same log (a restarted node) replays the intact records and drops a
  * torn tail, so it holds every synced batch and possibly some later ones, each whole or not at all.
  *
- * <p>Keeps the whole contract of {@link Storage}; keys are ordered with
+ * <p>Keeps the whole contract of {@link Engine}; keys are ordered with
  * {@link Arrays#compareUnsigned(byte[], byte[])}. Readers share the family maps copy-on-write: the
  * first write to a family after a reader opened copies that family's map, so a reader costs nothing
  * to open and a write after it costs one copy of the family it changes. Deterministic and
  * single-threaded: no clock, threads or identity-hashed iteration.
  */
-public final class MemoryStorage implements Storage {
+public final class MemoryEngine implements Engine {
     /** The name of the log file on the {@link SimDisk}. */
     public static final String LOG_FILE = "storage.log";
 
@@ -38,7 +38,7 @@ public final class MemoryStorage implements Storage {
     private boolean closed;
 
     /** Opens the storage over {@code log}, replaying what it holds and truncating a torn tail. */
-    public MemoryStorage(SimDisk log) {
+    public MemoryEngine(SimDisk log) {
         this.log = log;
         for (String cf : ColumnFamilies.ALL) {
             families.put(cf, new TreeMap<>(Arrays::compareUnsigned));
@@ -90,7 +90,7 @@ public final class MemoryStorage implements Storage {
      * @throws IllegalStateException if the storage is closed
      */
     @Override
-    public StorageReader reader() {
+    public EngineReader reader() {
         requireOpen();
         sharedFamilies.addAll(families.keySet());
         return new MemoryReader(this, new TreeMap<>(families));

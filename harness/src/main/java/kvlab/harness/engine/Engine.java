@@ -1,9 +1,12 @@
-package kvlab.standalone.storage;
+package kvlab.harness.engine;
 
 /**
- * A key/value store with the column families of {@link ColumnFamilies}: atomic write batches, and
- * readers that see a consistent snapshot. Two engines implement it: the RocksDB-backed
- * {@code StandaloneStorage} (Project 1) and the in-memory {@code MemoryStorage} used in simulations.
+ * A storage engine: a key/value store with the column families of {@link ColumnFamilies}, atomic
+ * write batches, and readers that see a consistent snapshot. Two engines implement it: the
+ * RocksDB-backed {@code kvlab.standalone.rocksdb.StandaloneStorage} that Project 1 builds, and the
+ * provided in-memory {@link kvlab.harness.engine.memory.MemoryEngine} that the simulated stores of
+ * Projects 2 and 4 keep their data in. Not to be confused with {@code kvlab.raft.Storage}, which
+ * holds a Raft log.
  *
  * <p>The contract every implementation keeps, and the graded tests check:
  *
@@ -30,7 +33,7 @@ package kvlab.standalone.storage;
  *       thread (simulations are single-threaded).
  * </ol>
  */
-public interface Storage extends AutoCloseable {
+public interface Engine extends AutoCloseable {
     /**
      * Applies {@code batch} atomically (rule 3).
      *
@@ -44,7 +47,7 @@ public interface Storage extends AutoCloseable {
      *
      * @throws IllegalStateException if the storage is closed
      */
-    StorageReader reader();
+    EngineReader reader();
 
     /** Closes open readers, then releases the storage's resources; a second call does nothing. */
     @Override

@@ -1,4 +1,4 @@
-package kvlab.standalone.storage;
+package kvlab.harness.engine;
 
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -8,7 +8,7 @@ import java.util.Objects;
  * One change in a {@link WriteBatch}: a put or a delete of a key in a column family.
  *
  * <p>Invariants: the family name, key and value are non-null; the key and value may be empty. The
- * family name is not checked here: {@link Storage#write} rejects a whole batch that names an unknown
+ * family name is not checked here: {@link Engine#write} rejects a whole batch that names an unknown
  * family. Modifications are immutable: arrays are copied on the way in and on the way out, so
  * neither the caller nor the storage can change a batch after it was built.
  */

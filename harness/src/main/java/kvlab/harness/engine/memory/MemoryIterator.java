@@ -1,13 +1,13 @@
-package kvlab.standalone.memory;
+package kvlab.harness.engine.memory;
 
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.NoSuchElementException;
-import kvlab.standalone.storage.StorageIterator;
+import kvlab.harness.engine.EngineIterator;
 
 /** An iterator of {@link MemoryReader} over one family map of its snapshot. */
-final class MemoryIterator implements StorageIterator {
+final class MemoryIterator implements EngineIterator {
     private final MemoryReader reader;
     private final NavigableMap<byte[], byte[]> family;
     private Iterator<Map.Entry<byte[], byte[]>> cursor;

@@ -1,11 +1,11 @@
-package kvlab.standalone.storage;
+package kvlab.harness.engine;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An ordered list of {@link Modification}s that a {@link Storage} applies atomically: after
- * {@link Storage#write} returns, every modification is visible; if it throws, none is. Within a batch
+ * An ordered list of {@link Modification}s that an {@link Engine} applies atomically: after
+ * {@link Engine#write} returns, every modification is visible; if it throws, none is. Within a batch
  * later modifications win over earlier ones on the same family and key.
  *
  * <p>Immutable (the list is copied and so are the arrays inside each modification), so a batch can be

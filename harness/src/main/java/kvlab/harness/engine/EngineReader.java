@@ -1,16 +1,16 @@
-package kvlab.standalone.storage;
+package kvlab.harness.engine;
 
 import java.util.Optional;
 
 /**
- * A read-only view of a {@link Storage} frozen at the moment the reader was opened: writes made
- * afterwards are invisible to it, in every family (rule 4 of {@link Storage}).
+ * A read-only view of an {@link Engine} frozen at the moment the reader was opened: writes made
+ * afterwards are invisible to it, in every family (rule 4 of {@link Engine}).
  *
  * <p>Holds its snapshot until {@link #close()}; closing it also closes the iterators it opened.
  * After close, {@link #get} and {@link #iterator} fail with {@link IllegalStateException}. Not
  * thread-safe.
  */
-public interface StorageReader extends AutoCloseable {
+public interface EngineReader extends AutoCloseable {
     /**
      * The value of {@code key} in family {@code cf} in this snapshot, as a fresh array, or empty if
      * the key is absent.
@@ -22,12 +22,12 @@ public interface StorageReader extends AutoCloseable {
 
     /**
      * Opens an iterator over family {@code cf} in this snapshot. The new iterator is not positioned
-     * ({@link StorageIterator#valid()} is false): call {@link StorageIterator#seek} first.
+     * ({@link EngineIterator#valid()} is false): call {@link EngineIterator#seek} first.
      *
      * @throws IllegalArgumentException if {@code cf} is not a known family
      * @throws IllegalStateException if this reader (or its storage) is closed
      */
-    StorageIterator iterator(String cf);
+    EngineIterator iterator(String cf);
 
     /** Closes this reader's iterators and releases its snapshot; a second call does nothing. */
     @Override

@@ -1,27 +1,27 @@
-package kvlab.standalone.memory;
+package kvlab.harness.engine.memory;
 
-import static kvlab.standalone.StorageTestSupport.b;
-import static kvlab.standalone.StorageTestSupport.entries;
-import static kvlab.standalone.StorageTestSupport.get;
-import static kvlab.standalone.StorageTestSupport.hex;
-import static kvlab.standalone.StorageTestSupport.keys;
-import static kvlab.standalone.storage.ColumnFamilies.DEFAULT;
-import static kvlab.standalone.storage.ColumnFamilies.LOCK;
-import static kvlab.standalone.storage.ColumnFamilies.WRITE;
+import static kvlab.harness.engine.ColumnFamilies.DEFAULT;
+import static kvlab.harness.engine.ColumnFamilies.LOCK;
+import static kvlab.harness.engine.ColumnFamilies.WRITE;
+import static kvlab.harness.engine.EngineTestSupport.b;
+import static kvlab.harness.engine.EngineTestSupport.entries;
+import static kvlab.harness.engine.EngineTestSupport.get;
+import static kvlab.harness.engine.EngineTestSupport.hex;
+import static kvlab.harness.engine.EngineTestSupport.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import kvlab.harness.disk.SimDisk;
 import java.util.NoSuchElementException;
-import kvlab.standalone.storage.StorageIterator;
-import kvlab.standalone.storage.StorageReader;
-import kvlab.standalone.storage.WriteBatch;
+import kvlab.harness.disk.SimDisk;
+import kvlab.harness.engine.EngineIterator;
+import kvlab.harness.engine.EngineReader;
+import kvlab.harness.engine.WriteBatch;
 import org.junit.jupiter.api.Test;
 
-/** The {@link kvlab.standalone.storage.Storage} contract on the provided in-memory engine. */
-class MemoryStorageTest {
-    private final MemoryStorage storage = new MemoryStorage(new SimDisk());
+/** The {@link kvlab.harness.engine.Engine} contract on the provided in-memory engine. */
+class MemoryEngineTest {
+    private final MemoryEngine storage = new MemoryEngine(new SimDisk());
 
     @Test
     void putGetDeleteAndFamilies() {
@@ -55,9 +55,9 @@ class MemoryStorageTest {
     @Test
     void readersKeepTheirSnapshotAcrossLaterWrites() {
         storage.write(WriteBatch.builder().put(DEFAULT, b("a"), b("1")).put(LOCK, b("l"), b("1")).build());
-        try (StorageReader first = storage.reader(); StorageIterator early = first.iterator(DEFAULT)) {
+        try (EngineReader first = storage.reader(); EngineIterator early = first.iterator(DEFAULT)) {
             storage.write(WriteBatch.builder().put(DEFAULT, b("a"), b("2")).put(DEFAULT, b("b"), b("2")).build());
-            try (StorageReader second = storage.reader()) {
+            try (EngineReader second = storage.reader()) {
                 storage.write(WriteBatch.builder().delete(DEFAULT, b("a")).delete(LOCK, b("l")).build());
                 early.seek(new byte[0]);
                 assertThat(early.valid()).isTrue();
@@ -75,7 +75,7 @@ class MemoryStorageTest {
     @Test
     void returnedArraysBelongToTheCaller() {
         storage.write(WriteBatch.builder().put(DEFAULT, b("k"), b("v")).build());
-        try (StorageReader reader = storage.reader(); StorageIterator it = reader.iterator(DEFAULT)) {
+        try (EngineReader reader = storage.reader(); EngineIterator it = reader.iterator(DEFAULT)) {
             reader.get(DEFAULT, b("k")).orElseThrow()[0] = 'x';
             it.seek(new byte[0]);
             it.key()[0] = 'x';
@@ -86,8 +86,8 @@ class MemoryStorageTest {
 
     @Test
     void misuseFailsClearly() {
-        StorageReader reader = storage.reader();
-        StorageIterator it = reader.iterator(DEFAULT);
+        EngineReader reader = storage.reader();
+        EngineIterator it = reader.iterator(DEFAULT);
         assertThat(it.valid()).as("not positioned before seek").isFalse();
         assertThatThrownBy(it::key).isInstanceOf(NoSuchElementException.class);
         assertThatThrownBy(() -> reader.iterator("bogus")).isInstanceOf(IllegalArgumentException.class);
@@ -96,7 +96,7 @@ class MemoryStorageTest {
         reader.close();
         assertThatThrownBy(() -> reader.get(DEFAULT, b("k"))).isInstanceOf(IllegalStateException.class)
                 .hasMessage("reader is closed");
-        StorageReader open = storage.reader();
+        EngineReader open = storage.reader();
         storage.close();
         storage.close();
         assertThatThrownBy(() -> open.get(DEFAULT, b("k"))).isInstanceOf(IllegalStateException.class)

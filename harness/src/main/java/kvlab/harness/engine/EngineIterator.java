@@ -1,7 +1,7 @@
-package kvlab.standalone.storage;
+package kvlab.harness.engine;
 
 /**
- * A cursor over one column family of a {@link StorageReader}'s snapshot, in ascending unsigned-byte
+ * A cursor over one column family of an {@link EngineReader}'s snapshot, in ascending unsigned-byte
  * key order. Deleted keys never appear.
  *
  * <p>Protocol: {@link #seek} positions the cursor; while {@link #valid()} is true, {@link #key()} and
@@ -15,7 +15,7 @@ package kvlab.standalone.storage;
  * {@link java.util.NoSuchElementException}. Every call but {@code close} fails with
  * {@link IllegalStateException} once the iterator or its reader is closed. Not thread-safe.
  */
-public interface StorageIterator extends AutoCloseable {
+public interface EngineIterator extends AutoCloseable {
     /**
      * Positions at the first key greater than or equal to {@code key} (unsigned order); not valid if
      * there is none. {@code seek(new byte[0])} positions at the first key of the family.

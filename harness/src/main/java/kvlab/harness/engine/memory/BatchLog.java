@@ -1,15 +1,15 @@
-package kvlab.standalone.memory;
+package kvlab.harness.engine.memory;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32;
-import kvlab.standalone.storage.ColumnFamilies;
-import kvlab.standalone.storage.Modification;
-import kvlab.standalone.storage.WriteBatch;
+import kvlab.harness.engine.ColumnFamilies;
+import kvlab.harness.engine.Modification;
+import kvlab.harness.engine.WriteBatch;
 
 /**
- * The log format of {@link MemoryStorage}: one record per write batch.
+ * The log format of {@link MemoryEngine}: one record per write batch.
  *
  * <pre>
  * record  = length:int32  crc32(payload):int32  payload        (big-endian)

@@ -1,34 +1,34 @@
 package kvlab.txn.server;
 
-import static kvlab.standalone.storage.ColumnFamilies.LOCK;
+import static kvlab.harness.engine.ColumnFamilies.LOCK;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.NavigableSet;
 import java.util.TreeSet;
-import kvlab.standalone.storage.Modification;
-import kvlab.standalone.storage.Storage;
-import kvlab.standalone.storage.StorageReader;
-import kvlab.standalone.storage.WriteBatch;
+import kvlab.harness.engine.Engine;
+import kvlab.harness.engine.EngineReader;
+import kvlab.harness.engine.Modification;
+import kvlab.harness.engine.WriteBatch;
 import kvlab.txn.mvcc.Bytes;
 import kvlab.txn.mvcc.KeyCodec;
 
 /**
- * A {@link Storage} that enforces the protocol of {@link Latches} on whoever writes through it: every
+ * An {@link Engine} that enforces the protocol of {@link Latches} on whoever writes through it: every
  * user key a batch modifies must be latched now, and must already have been latched when the latest
  * reader was opened (a check on an unlatched snapshot proves nothing). A write that breaks either rule
  * fails with an {@link AssertionError} naming the rule, the family and the key, and reaches nothing.
  * It also counts readers and batches, so tests can check that a refused command read nothing.
  */
-final class LatchCheckedStorage implements Storage {
-    private final Storage delegate;
+final class LatchCheckedEngine implements Engine {
+    private final Engine delegate;
     private final Latches latches;
     private NavigableSet<byte[]> latchedAtLastReader = new TreeSet<>(Arrays::compareUnsigned);
     private int readersOpened;
     private final List<WriteBatch> batches = new ArrayList<>();
 
-    LatchCheckedStorage(Storage delegate, Latches latches) {
+    LatchCheckedEngine(Engine delegate, Latches latches) {
         this.delegate = delegate;
         this.latches = latches;
     }
@@ -52,7 +52,7 @@ final class LatchCheckedStorage implements Storage {
     }
 
     @Override
-    public StorageReader reader() {
+    public EngineReader reader() {
         readersOpened++;
         latchedAtLastReader = new TreeSet<>(Arrays::compareUnsigned);
         latchedAtLastReader.addAll(latches.heldKeys());
