@@ -73,6 +73,8 @@ public final class KvPeer implements SimNode {
     private final RawNode raw;
     private final Proposals proposals = new Proposals();
 
+    // ---- provided: construction, the node callbacks and the interface for tests ----
+
     /**
      * Builds (or rebuilds, after a crash) the peer from its disk; see the class comment.
      *
@@ -163,6 +165,7 @@ public final class KvPeer implements SimNode {
     public KvStore store() {
         return store;
     }
+    // ---- end of provided ----
 
     /** Answers NOT_LEADER unless this node leads; otherwise proposes {@code c} and tracks it. */
     private void handleCommand(Command c) {

@@ -291,7 +291,7 @@ public final class Raft {
         throw new UnsupportedOperationException("not implemented: TODO(2c) Raft.handleSnapshot");
     }
 
-    // ---- Provided plumbing for Leader and RawNode (package-private). ----
+    // ---- provided: plumbing for Leader and RawNode (package-private) ----
 
     /** Puts {@code m} in the outbox. */
     void send(Message m) {
@@ -324,6 +324,8 @@ public final class Raft {
     int quorum() {
         return peers.size() / 2 + 1;
     }
+
+    // ---- end of provided ----
 
     /**
      * What every role change shares: a new term clears the vote; the leader is forgotten; the election
@@ -379,7 +381,7 @@ public final class Raft {
         throw new UnsupportedOperationException("not implemented: TODO(2a) Raft.becomeLeader");
     }
 
-    // ---- Interface for tests: the tests query a node only through these methods (provided). ----
+    // ---- provided: the interface for tests; the tests query a node only through these methods ----
 
     /** This node's id. */
     public long id() {
@@ -450,4 +452,6 @@ public final class Raft {
     public SoftState softState() {
         return new SoftState(lead, role);
     }
+
+    // ---- end of provided ----
 }

@@ -90,6 +90,8 @@ public final class KvPeer implements SimNode {
 
     private record ConfirmedRead(long index, Command get) {}
 
+    // ---- provided: construction, the node callbacks and the interface for tests ----
+
     /**
      * Builds (or rebuilds, after a crash) the peer from its disk; see the class comment.
      *
@@ -180,6 +182,7 @@ public final class KvPeer implements SimNode {
     public KvStore store() {
         return store;
     }
+    // ---- end of provided ----
 
     /** Answers NOT_LEADER unless this node leads; otherwise proposes {@code c} and tracks it. */
     private void handleCommand(Command c) {

@@ -404,6 +404,8 @@ public final class Raft {
         send(new AppendResponse(id, s.from(), term, raftLog.committed(), false, 0, 0));
     }
 
+    // ---- provided: plumbing for Leader and RawNode (package-private) ----
+
     /** Puts {@code m} in the outbox. */
     void send(Message m) {
         outbox.add(m);
@@ -435,6 +437,8 @@ public final class Raft {
     int quorum() {
         return peers.size() / 2 + 1;
     }
+
+    // ---- end of provided ----
 
     /**
      * What every role change shares: a new term clears the vote; the leader is forgotten; the election
@@ -515,6 +519,8 @@ public final class Raft {
 
     // ---- Interface for tests: the tests query a node only through these methods. ----
 
+    // ---- provided: the interface for tests; the tests query a node only through these methods ----
+
     /** This node's id. */
     public long id() {
         return id;
@@ -584,4 +590,6 @@ public final class Raft {
     public SoftState softState() {
         return new SoftState(lead, role);
     }
+
+    // ---- end of provided ----
 }
