@@ -14,8 +14,9 @@ import kvlab.grader.grading.SourceDiscovery;
  * the sources alone, nothing built: the skeleton's and the reference's public API match
  * ({@link DriftCheck}); every TODO names its part and a graded test that exists, every graded part
  * has one, every stub has its TODO ({@link TodoMarkers}); provided regions of student files are the
- * same in both ({@link ProvidedRegions}); the READMEs' tables of tests and points are what the tests
- * say ({@link ReadmeTables}). {@code kvlab check --course} runs it; so does the grader's own suite.
+ * same in both ({@link ProvidedRegions}); each project README lists exactly its student files
+ * ({@link StudentSurface}); the READMEs' tables of tests and points are what the tests say
+ * ({@link ReadmeTables}). {@code kvlab check --course} runs it; so does the grader's own suite.
  */
 public final class CourseCheck {
     private CourseCheck() {
@@ -37,6 +38,7 @@ public final class CourseCheck {
         DriftCheck.check(tree.root()).forEach(p -> problems.add(asProblem(p)));
         problems.addAll(TodoMarkers.check(tree, graded));
         problems.addAll(ProvidedRegions.check(tree));
+        problems.addAll(StudentSurface.check(tree));
         problems.addAll(ReadmeTables.check(tree, graded));
         return List.copyOf(problems);
     }

@@ -40,69 +40,62 @@ final class ReadmeTables {
 
     private static List<Problem> checkFile(CourseTree tree, String readme, List<GradedTest> graded,
                                            Predicate<GradedTest> counted) {
-        List<String> lines = read(tree, readme);
+        List<GradedTest> countedTests = graded.stream().filter(counted).toList();
         List<Problem> problems = new ArrayList<>();
-        for (int i = 0; i + 1 < lines.size(); i++) {
-            if (isRow(lines.get(i)) && lines.get(i + 1).matches("\\s*\\|[\\s:|-]+\\|\\s*")) {
-                List<String> header = cells(lines.get(i));
-                int end = i + 2;
-                while (end < lines.size() && isRow(lines.get(end))) {
-                    end++;
-                }
-                problems.addAll(checkTable(readme, header, lines, i + 2, end, graded.stream().filter(counted).toList()));
-                i = end - 1;
-            }
+        for (MarkdownTable table : MarkdownTable.in(read(tree, readme))) {
+            problems.addAll(checkTable(readme, table, countedTests));
         }
         return problems;
     }
 
-    private static List<Problem> checkTable(String readme, List<String> header, List<String> lines, int from, int to,
-                                            List<GradedTest> graded) {
-        int part = column(header, "part");
-        int type = column(header, "class");
-        int tests = column(header, "tests");
-        int points = column(header, "points");
+    private static List<Problem> checkTable(String readme, MarkdownTable table, List<GradedTest> graded) {
+        int part = table.column("part");
+        int type = table.column("class");
+        int tests = table.column("tests");
+        int points = table.column("points");
         List<Problem> problems = new ArrayList<>();
         if (part < 0 && type < 0 || tests < 0 && points < 0) {
             return problems;
         }
         int needed = Math.max(Math.max(part, type), Math.max(tests, points));
-        for (int row = from; row < to; row++) {
-            List<String> cells = cells(lines.get(row));
+        for (MarkdownTable.Row row : table.rows()) {
+            List<String> cells = row.cells();
             if (cells.size() <= needed) {
-                problems.add(new Problem(readme, row + 1, "row has " + cells.size() + " cells, the header " + header.size()));
+                problems.add(new Problem(readme, row.line(), "row has " + cells.size() + " cells, the header "
+                        + table.header().size()));
                 continue;
             }
             List<GradedTest> matching = graded;
             if (part >= 0) {
-                List<String> parts = Arrays.stream(plain(cells.get(part)).split("\\s+")).filter(s -> !s.isEmpty()).toList();
+                List<String> parts = Arrays.stream(MarkdownTable.plain(cells.get(part)).split("\\s+"))
+                        .filter(s -> !s.isEmpty()).toList();
                 matching = matching.stream().filter(t -> parts.stream().anyMatch(p -> p.equalsIgnoreCase(t.part()))).toList();
             }
             if (type >= 0) {
-                String name = plain(cells.get(type));
+                String name = MarkdownTable.plain(cells.get(type));
                 matching = matching.stream().filter(t -> t.className().equals(name) || t.className().endsWith("." + name))
                         .toList();
                 if (matching.isEmpty()) {
-                    problems.add(new Problem(readme, row + 1, "no graded test class " + name));
+                    problems.add(new Problem(readme, row.line(), "no graded test class " + name));
                     continue;
                 }
             }
             if (tests >= 0) {
-                expect(readme, row, "tests", cells.get(tests), matching.size(), problems);
+                expect(readme, row.line(), "tests", cells.get(tests), matching.size(), problems);
             }
             if (points >= 0) {
-                expect(readme, row, "points", cells.get(points), matching.stream().mapToInt(GradedTest::points).sum(),
-                        problems);
+                expect(readme, row.line(), "points", cells.get(points),
+                        matching.stream().mapToInt(GradedTest::points).sum(), problems);
             }
         }
         return problems;
     }
 
-    private static void expect(String readme, int row, String what, String cell, int actual, List<Problem> problems) {
-        String text = plain(cell);
+    private static void expect(String readme, int line, String what, String cell, int actual, List<Problem> problems) {
+        String text = MarkdownTable.plain(cell);
         int written = text.isEmpty() || text.equals("—") || text.equals("-") ? 0 : parse(text);
         if (written != actual) {
-            problems.add(new Problem(readme, row + 1, "says " + (text.isEmpty() ? "nothing" : text) + " " + what
+            problems.add(new Problem(readme, line, "says " + (text.isEmpty() ? "nothing" : text) + " " + what
                     + ", `kvlab list` says " + actual));
         }
     }
@@ -113,31 +106,6 @@ final class ReadmeTables {
         } catch (NumberFormatException e) {
             return -1;
         }
-    }
-
-    /** The first column whose header holds {@code word}, or -1. */
-    private static int column(List<String> header, String word) {
-        for (int i = 0; i < header.size(); i++) {
-            if (Arrays.asList(header.get(i).toLowerCase(Locale.ROOT).split("\\W+")).contains(word)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static boolean isRow(String line) {
-        return line.strip().startsWith("|") && line.strip().endsWith("|");
-    }
-
-    private static List<String> cells(String row) {
-        String inner = row.strip();
-        inner = inner.substring(1, inner.length() - 1);
-        return Arrays.stream(inner.split("\\|", -1)).map(String::strip).toList();
-    }
-
-    /** A cell without code marks and emphasis. */
-    private static String plain(String cell) {
-        return cell.replace("`", "").replace("*", "").strip();
     }
 
     private static List<String> read(CourseTree tree, String file) {

@@ -27,8 +27,9 @@ import picocli.CommandLine.Spec;
                 + "Grading ignores changes to protected files.",
                 "With --course (the instructors' repository): checks that skeleton and reference match, that "
                 + "every TODO names its part and a graded test that exists, that provided regions of student "
-                + "files are the same in both, and that the READMEs' tables of tests and points agree with "
-                + "`kvlab list`; each problem is named with its file and line.",
+                + "files are the same in both, that each project README lists exactly its student files, and that "
+                + "the READMEs' tables of tests and points agree with `kvlab list`; each problem is named with its "
+                + "file and line.",
                 "Exit code: 0 when there are none, 1 when there are, 2 on a usage error."})
 public final class CheckCommand implements Callable<Integer> {
     private final CourseTree course;
@@ -84,8 +85,8 @@ public final class CheckCommand implements Callable<Integer> {
         }
         List<Problem> problems = CourseCheck.check(course);
         if (problems.isEmpty()) {
-            console.out().println("course consistent: skeleton and reference, TODO markers, provided regions and"
-                    + " README tables agree");
+            console.out().println("course consistent: skeleton and reference, TODO markers, provided regions,"
+                    + " student files and README tables agree");
             return 0;
         }
         problems.forEach(p -> console.out().println(p));

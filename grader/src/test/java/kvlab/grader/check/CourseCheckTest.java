@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code kvlab check --course} passes on the course as it is, and in a copy names the file and line of
  * each planted inconsistency: a TODO naming a test that does not exist, a provided line changed in
- * the reference only, a README count off by one.
+ * the reference only, a README count off by one, a README listing a file students do not edit.
  */
 class CourseCheckTest {
     private static final String SERVICE = "project1-standalone/src/main/java/kvlab/standalone/server/RawKvService.java";
@@ -83,6 +83,16 @@ class CourseCheckTest {
     }
 
     @Test
+    void aReadmeListingAFileStudentsDoNotEditIsNamedWithItsLine() throws IOException {
+        String readme = "project4-txn/README.md";
+        int line = replace(readme, "`src/main/java/kvlab/txn/mvcc/Scanner.java`", "`src/main/java/kvlab/txn/mvcc/Lock.java`");
+
+        assertThat(CourseCheck.check(copy)).containsExactlyInAnyOrderElementsOf(with(new Problem(readme, line,
+                "lists Lock.java as a file to edit, but project4-txn has no student file of that name (one with a"
+                        + " reference twin)"), new Problem(readme, 0, "student file Scanner.java is in no table of files to edit")));
+    }
+
+    @Test
     void aStudentCheckoutIsNotTheCourse() {
         CliRun run = CliRun.run(new CourseTree(tmp), "check", "--course");
         assertThat(run.exitCode()).isEqualTo(2);
@@ -90,9 +100,9 @@ class CourseCheckTest {
     }
 
     /** The problems the copy had before, with {@code planted}. */
-    private List<Problem> with(Problem planted) {
+    private List<Problem> with(Problem... planted) {
         List<Problem> expected = new ArrayList<>(before);
-        expected.add(planted);
+        expected.addAll(List.of(planted));
         return expected;
     }
 
