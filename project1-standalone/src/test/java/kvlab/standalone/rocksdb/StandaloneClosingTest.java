@@ -1,9 +1,9 @@
 package kvlab.standalone.rocksdb;
 
 import static kvlab.harness.engine.ColumnFamilies.DEFAULT;
-import static kvlab.standalone.StorageTestSupport.b;
-import static kvlab.standalone.StorageTestSupport.entries;
-import static kvlab.standalone.StorageTestSupport.get;
+import static kvlab.harness.engine.EngineTestSupport.b;
+import static kvlab.harness.engine.EngineTestSupport.entries;
+import static kvlab.harness.engine.EngineTestSupport.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

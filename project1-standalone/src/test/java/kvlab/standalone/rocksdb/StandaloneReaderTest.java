@@ -2,11 +2,11 @@ package kvlab.standalone.rocksdb;
 
 import static kvlab.harness.engine.ColumnFamilies.DEFAULT;
 import static kvlab.harness.engine.ColumnFamilies.LOCK;
-import static kvlab.standalone.StorageTestSupport.b;
-import static kvlab.standalone.StorageTestSupport.entries;
-import static kvlab.standalone.StorageTestSupport.hex;
-import static kvlab.standalone.StorageTestSupport.keys;
-import static kvlab.standalone.StorageTestSupport.str;
+import static kvlab.harness.engine.EngineTestSupport.b;
+import static kvlab.harness.engine.EngineTestSupport.entries;
+import static kvlab.harness.engine.EngineTestSupport.hex;
+import static kvlab.harness.engine.EngineTestSupport.keys;
+import static kvlab.harness.engine.EngineTestSupport.str;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -3,8 +3,8 @@ package kvlab.standalone.server;
 import static kvlab.harness.engine.ColumnFamilies.DEFAULT;
 import static kvlab.harness.engine.ColumnFamilies.LOCK;
 import static kvlab.harness.engine.ColumnFamilies.WRITE;
-import static kvlab.standalone.StorageTestSupport.b;
-import static kvlab.standalone.StorageTestSupport.str;
+import static kvlab.harness.engine.EngineTestSupport.b;
+import static kvlab.harness.engine.EngineTestSupport.str;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

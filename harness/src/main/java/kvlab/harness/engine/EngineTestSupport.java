@@ -7,9 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Shorthands the engine tests share; they use only the public {@link Engine} API. Project 1's
- * {@code StorageTestSupport} has the same shorthands for the RocksDB engine's tests, which cannot see
- * this module's test classes.
+ * Shorthands for tests of any {@link Engine} (the in-memory one here, Project 1's RocksDB one): they
+ * use only the public engine API. In main code so that every module's tests share one copy.
  */
 public final class EngineTestSupport {
     private EngineTestSupport() {}
