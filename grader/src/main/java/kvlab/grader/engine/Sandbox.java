@@ -2,11 +2,16 @@ package kvlab.grader.engine;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
@@ -60,6 +65,9 @@ public final class Sandbox {
     public static final String MODE_PROPERTY = "kvlab.sandbox";
     public static final String UID_ENV = "KVLAB_SANDBOX_UID";
     public static final int DEFAULT_BASE_UID = 61000;
+    /** Where graders on one machine claim their forks' uids, so that no two use one at once. */
+    static final Path UID_LOCKS = Path.of(System.getProperty("java.io.tmpdir"), "kvlab-sandbox-uids");
+    private static final int MAX_SLOTS = 1000;
     /** Directories every user may write: private per fork in a mount namespace, else cleaned after it. */
     static final List<Path> SHARED_DIRS = Stream.of("/tmp", "/var/tmp", "/dev/shm", "/run/lock")
             .map(Path::of).filter(Files::isDirectory).toList();
@@ -74,6 +82,8 @@ public final class Sandbox {
     private final Path root;
     private final Staging staging;
     private final BitSet slotsInUse = new BitSet();
+    /** Per slot in use, the lock that keeps its uid from every other grader on this machine. */
+    private final Map<Integer, FileLock> uidLocks = new HashMap<>();
     private int forkCount;
 
     private Sandbox(Isolation isolation, boolean privateMounts, OptionalInt baseUid, List<String> setpriv, Path root) {
@@ -143,8 +153,7 @@ public final class Sandbox {
         int slot;
         int number;
         synchronized (this) {
-            slot = slotsInUse.nextClearBit(0);
-            slotsInUse.set(slot);
+            slot = claimSlot();
             number = forkCount++;
         }
         OptionalInt uid = baseUid.isPresent() ? OptionalInt.of(baseUid.getAsInt() + slot) : OptionalInt.empty();
@@ -158,6 +167,49 @@ public final class Sandbox {
 
     synchronized void closeSlot(int slot) {
         slotsInUse.clear(slot);
+        FileLock lock = uidLocks.remove(slot);
+        if (lock != null) {
+            try {
+                lock.channel().close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot release the lock of uid " + (baseUid.getAsInt() + slot), e);
+            }
+        }
+    }
+
+    /**
+     * The first slot free in this grader whose uid no other grader on the machine holds: the end of a
+     * fork kills every process of its uid, which must never be another grader's fork. Each uid is
+     * claimed by an exclusive lock on a file of {@link #UID_LOCKS}, held until {@link #closeSlot}.
+     */
+    private int claimSlot() {
+        for (int slot = slotsInUse.nextClearBit(0); ; slot = slotsInUse.nextClearBit(slot + 1)) {
+            if (baseUid.isEmpty() || lockUid(slot)) {
+                slotsInUse.set(slot);
+                return slot;
+            }
+            if (slot > MAX_SLOTS) {
+                throw new IllegalStateException("no free sandbox uid among " + baseUid.getAsInt() + "+" + MAX_SLOTS
+                        + ": other graders hold them all (" + UID_LOCKS + ")");
+            }
+        }
+    }
+
+    private boolean lockUid(int slot) {
+        Path file = UID_LOCKS.resolve((baseUid.getAsInt() + slot) + ".lock");
+        try {
+            Files.createDirectories(UID_LOCKS);
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                channel.close();
+                return false;
+            }
+            uidLocks.put(slot, lock);
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot claim sandbox uid " + (baseUid.getAsInt() + slot) + " with " + file, e);
+        }
     }
 
     Staging staging() {
@@ -247,7 +299,8 @@ public final class Sandbox {
 
     /** The setpriv options this machine supports, with UID for the uid; empty if none can reach the JDK. */
     private static List<String> setprivThatWorks(Path root) {
-        int probeUid = configuredBaseUid();
+        // Below the forks' range: the end of another grader's fork kills every process of its uid.
+        int probeUid = configuredBaseUid() - 1;
         List<String> full = List.of("setpriv", "--reuid=UID", "--regid=UID", "--clear-groups", "--inh-caps=-all",
                 "--bounding-set=-all", "--no-new-privs");
         List<String> basic = List.of("setpriv", "--reuid=UID", "--regid=UID", "--clear-groups");
