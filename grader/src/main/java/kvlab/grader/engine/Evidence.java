@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import kvlab.harness.grading.KvlabProperties;
 
 /**
  * What one simulated test exported for the HTML report (the harness's {@code TraceExport}, switched on by
@@ -29,7 +30,7 @@ import java.util.OptionalInt;
 public record Evidence(String test, long seed, String digest, long events, List<Event> trace,
                        List<ClientOp> history, Optional<Verdict> verdict) {
     /** The harness's system property: {@code failed} or {@code all} exports those tests. */
-    static final String PROPERTY = "kvlab.trace.evidence";
+    static final String PROPERTY = KvlabProperties.TRACE_EVIDENCE;
 
     public Evidence {
         trace = List.copyOf(trace);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import kvlab.grader.FileTrees;
 import kvlab.grader.engine.TracedRun.TraceDigest;
+import kvlab.harness.grading.KvlabProperties;
 
 /**
  * A scratch directory where forks export trace digests ({@code kvlab.trace.out}, see
@@ -18,9 +19,9 @@ import kvlab.grader.engine.TracedRun.TraceDigest;
  */
 final class TraceExport implements AutoCloseable {
     /** The harness's system property naming the digest file. */
-    static final String TRACE_OUT = "kvlab.trace.out";
+    static final String TRACE_OUT = KvlabProperties.TRACE_OUT;
     /** The harness's system property asking for full trace files too. */
-    static final String TRACE_FULL = "kvlab.trace.full";
+    static final String TRACE_FULL = KvlabProperties.TRACE_FULL;
 
     private final Path dir;
     private final Path file;

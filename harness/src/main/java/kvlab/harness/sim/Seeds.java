@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import kvlab.harness.grading.KvlabProperties;
 
 /**
  * Where a test's seed comes from, and how to replay it.
@@ -13,9 +14,9 @@ import java.security.NoSuchAlgorithmException;
  */
 public final class Seeds {
     /** The system property that overrides every test's default seed. */
-    public static final String PROPERTY = "kvlab.seed";
+    public static final String PROPERTY = KvlabProperties.SEED;
     /** The system property naming the module under test, set by the grader. */
-    public static final String MODULE_PROPERTY = "kvlab.module";
+    public static final String MODULE_PROPERTY = KvlabProperties.MODULE;
 
     private Seeds() {}
 
@@ -59,7 +60,7 @@ public final class Seeds {
      */
     public static String replayCommand(String module, String testClass, String method, long seed, boolean reference) {
         return "mvn -pl " + module + " -am test -Dtest=" + testClass + "#" + method
-                + " -Dsurefire.failIfNoSpecifiedTests=false -Dkvlab.excludedGroups=none -D" + PROPERTY + "=" + seed
+                + " -Dsurefire.failIfNoSpecifiedTests=false -D" + KvlabProperties.EXCLUDED_GROUPS + "=none -D" + PROPERTY + "=" + seed
                 + (reference ? " -Preference" : "");
     }
 

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import kvlab.harness.grading.KvlabProperties;
 import kvlab.harness.trace.TraceEvent;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -52,12 +53,12 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 public final class SimulationExtension
         implements ParameterResolver, TestExecutionExceptionHandler, AfterEachCallback {
     /** System property naming the file that collects one digest line per simulated test. */
-    public static final String TRACE_OUT = "kvlab.trace.out";
+    public static final String TRACE_OUT = KvlabProperties.TRACE_OUT;
     /** System property that, when {@code true}, also writes each simulated test's full trace. */
-    public static final String TRACE_FULL = "kvlab.trace.full";
+    public static final String TRACE_FULL = KvlabProperties.TRACE_FULL;
 
     /** System property: {@code failed} or {@code all} writes the JSON export of those tests (see the class comment). */
-    public static final String TRACE_EVIDENCE = "kvlab.trace.evidence";
+    public static final String TRACE_EVIDENCE = KvlabProperties.TRACE_EVIDENCE;
 
     /** How many trace events a failure prints. */
     public static final int TRACE_TAIL = 50;
