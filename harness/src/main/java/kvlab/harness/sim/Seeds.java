@@ -54,7 +54,7 @@ public final class Seeds {
      * builds the harness too (a fresh clone has not installed it), the surefire flag lets the other
      * modules of that build run no test, and {@code kvlab.excludedGroups=none} keeps the graded test
      * even in the instructors' repository, whose {@code course} profile leaves graded tests out. The
-     * grader prints the same command.
+     * grader prints this same command (its {@code Replay} calls here).
      *
      * @param reference the test ran against the reference solutions: adds {@code -Preference}
      */
