@@ -11,11 +11,11 @@ public final class KvlabProperties {
     public static final String SEED = "kvlab.seed";
     /** The Maven module under test, set by the grader (its test JVMs run in a scratch directory). */
     public static final String MODULE = "kvlab.module";
-    /** Names the file that collects one digest line {@code Class#method seed digest events} per simulated test. */
+    /** Names the file that collects one {@link DigestLine} per simulated test. */
     public static final String TRACE_OUT = "kvlab.trace.out";
     /** {@code true}: also write each simulated test's full trace text beside {@link #TRACE_OUT}. */
     public static final String TRACE_FULL = "kvlab.trace.full";
-    /** {@code failed} or {@code all}: write those tests' JSON export (see {@code kvlab.harness.sim.SimulationExtension}) beside {@link #TRACE_OUT}. */
+    /** {@code failed} or {@code all}: write those tests' JSON export ({@link TestExport}) beside {@link #TRACE_OUT}. */
     public static final String TRACE_EVIDENCE = "kvlab.trace.evidence";
     /**
      * The Maven property (the root pom's, passed on to surefire's {@code excludedGroups}) that replay
