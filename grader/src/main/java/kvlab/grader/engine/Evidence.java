@@ -1,22 +1,23 @@
 package kvlab.grader.engine;
 
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
+import com.google.gson.JsonParseException;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import kvlab.harness.grading.KvlabProperties;
+import kvlab.harness.grading.TestExport;
+import kvlab.harness.sim.RoleTrace;
 
 /**
- * What one simulated test exported for the HTML report (the harness's {@code TraceExport}, switched on by
+ * What one simulated test exported for the HTML report (the harness's {@link TestExport}, switched on by
  * {@value #PROPERTY}): its retained trace, the client history it recorded and the linearizability
- * checker's verdict on it.
+ * checker's verdict on it. The grader's own view of that record: absent fields are empty, not null.
  *
  * @param test {@code SimpleClass#method}
  * @param seed the seed it ran under
@@ -29,15 +30,22 @@ import java.util.OptionalInt;
 public record Evidence(String test, long seed, String digest, long events, List<Event> trace,
                        List<ClientOp> history, Optional<Verdict> verdict) {
     /** The harness's system property: {@code failed} or {@code all} exports those tests. */
-    static final String PROPERTY = "kvlab.trace.evidence";
+    static final String PROPERTY = KvlabProperties.TRACE_EVIDENCE;
 
     public Evidence {
         trace = List.copyOf(trace);
         history = List.copyOf(history);
     }
 
-    /** One trace event; {@code node} is -1 for none, {@code kind} an {@code EventKind} name. */
-    public record Event(long time, int node, String kind, String detail) {
+    /**
+     * One trace event; {@code node} is -1 for none, {@code kind} an {@code EventKind} name, {@code state} the
+     * role and term of a STATE event (empty for other kinds, and for an export that did not carry them).
+     */
+    public record Event(long time, int node, String kind, String detail, Optional<RoleTrace.State> state) {
+        /** An event without a role and term. */
+        public Event(long time, int node, String kind, String detail) {
+            this(time, node, kind, detail, Optional.empty());
+        }
     }
 
     /** One client operation; {@code returned} is -1 when it never returned. */
@@ -89,84 +97,36 @@ public record Evidence(String test, long seed, String digest, long events, List<
             return Optional.empty();
         }
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return Optional.of(parse(new JsonReader(in)));
+            return Optional.of(of(TestExport.read(in)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the trace export " + file, e);
-        } catch (IllegalStateException | NumberFormatException e) {
+        } catch (JsonParseException e) {
             throw new IllegalStateException("malformed trace export " + file + ": " + e.getMessage(), e);
         }
     }
 
-    private static Evidence parse(JsonReader json) throws IOException {
-        String test = "";
-        long seed = 0;
-        String digest = "";
-        long events = 0;
-        List<Event> trace = new ArrayList<>();
-        List<ClientOp> history = new ArrayList<>();
-        Optional<Verdict> verdict = Optional.empty();
-        json.beginObject();
-        while (json.hasNext()) {
-            switch (json.nextName()) {
-                case "test" -> test = json.nextString();
-                case "seed" -> seed = json.nextLong();
-                case "digest" -> digest = json.nextString();
-                case "events" -> events = json.nextLong();
-                case "trace" -> readArray(json, () -> trace.add(new Event(json.nextLong(), json.nextInt(),
-                        json.nextString(), json.nextString())));
-                case "history" -> readArray(json, () -> history.add(new ClientOp(json.nextInt(), json.nextInt(),
-                        json.nextString(), json.nextString(), json.nextLong(), json.nextLong())));
-                case "verdict" -> verdict = Optional.of(verdict(json));
-                default -> json.skipValue();
-            }
-        }
-        json.endObject();
-        return new Evidence(test, seed, digest, events, trace, history, verdict);
+    /** The grader's view of what the harness wrote; a missing field reads as empty. */
+    static Evidence of(TestExport export) {
+        List<Event> trace = orEmpty(export.trace()).stream().map(e -> new Event(e.time(), e.node(), orEmpty(e.kind()),
+                orEmpty(e.detail()), e.role() == null || e.term() == null ? Optional.empty()
+                        : Optional.of(new RoleTrace.State(e.role(), e.term())))).toList();
+        List<ClientOp> history = orEmpty(export.history()).stream().map(op -> new ClientOp(op.id(), op.client(),
+                orEmpty(op.key()), orEmpty(op.call()), op.invoked(), op.returned())).toList();
+        return new Evidence(orEmpty(export.test()), export.seed(), orEmpty(export.digest()), export.events(), trace,
+                history, Optional.ofNullable(export.verdict()).map(Evidence::verdict));
     }
 
-    /** Reads an array of arrays, {@code element} reading the fields of each inner array. */
-    private static void readArray(JsonReader json, Fields element) throws IOException {
-        json.beginArray();
-        while (json.hasNext()) {
-            json.beginArray();
-            element.read();
-            json.endArray();
-        }
-        json.endArray();
+    private static Verdict verdict(TestExport.Verdict v) {
+        return new Verdict(orEmpty(v.outcome()), orEmpty(v.text()), Optional.ofNullable(v.key()),
+                v.unplaced() == null ? OptionalInt.empty() : OptionalInt.of(v.unplaced()), orEmpty(v.order()),
+                orEmpty(v.concurrent()));
     }
 
-    private interface Fields {
-        void read() throws IOException;
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
     }
 
-    private static Verdict verdict(JsonReader json) throws IOException {
-        String outcome = "";
-        String text = "";
-        Optional<String> key = Optional.empty();
-        OptionalInt unplaced = OptionalInt.empty();
-        List<Integer> order = new ArrayList<>();
-        List<Integer> concurrent = new ArrayList<>();
-        json.beginObject();
-        while (json.hasNext()) {
-            switch (json.nextName()) {
-                case "outcome" -> outcome = json.nextString();
-                case "text" -> text = json.nextString();
-                case "key" -> key = Optional.of(json.nextString());
-                case "unplaced" -> unplaced = OptionalInt.of(json.nextInt());
-                case "order" -> ids(json, order);
-                case "concurrent" -> ids(json, concurrent);
-                default -> json.skipValue();
-            }
-        }
-        json.endObject();
-        return new Verdict(outcome, text, key, unplaced, order, concurrent);
-    }
-
-    private static void ids(JsonReader json, List<Integer> into) throws IOException {
-        json.beginArray();
-        while (json.peek() != JsonToken.END_ARRAY) {
-            into.add(json.nextInt());
-        }
-        json.endArray();
+    private static String orEmpty(String text) {
+        return text == null ? "" : text;
     }
 }

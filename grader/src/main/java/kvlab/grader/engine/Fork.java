@@ -23,6 +23,7 @@ import javax.crypto.Mac;
 import kvlab.grader.GradingException;
 import kvlab.grader.fork.ForkMain;
 import kvlab.grader.fork.Protocol;
+import kvlab.harness.grading.KvlabProperties;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
@@ -142,12 +143,12 @@ final class Fork implements AutoCloseable {
                 "-Djava.io.tmpdir=" + place.tmp(),
                 "-Duser.home=" + place.dir(),
                 // Replay commands name the module; the fork no longer runs in its directory.
-                "-Dkvlab.module=" + spec.module()));
+                "-D" + KvlabProperties.MODULE + "=" + spec.module()));
         Map<String, String> properties = exports.map(e -> e.redirect(spec.systemProperties()))
                 .orElse(spec.systemProperties());
         new ForkSpec(spec.classpath(), spec.workDir(), spec.classTimeout(), spec.heapMiB(), properties)
                 .systemPropertyOptions().forEach(command::add);
-        seed.ifPresent(s -> command.add("-Dkvlab.seed=" + s));
+        seed.ifPresent(s -> command.add("-D" + KvlabProperties.SEED + "=" + s));
         command.add("-cp");
         command.add(classpath(spec, place));
         command.add(ForkMain.class.getName());

@@ -1,5 +1,6 @@
 package kvlab.grader.engine;
 
+import com.google.gson.JsonParseException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,17 +11,19 @@ import java.util.Map;
 import java.util.Optional;
 import kvlab.grader.FileTrees;
 import kvlab.grader.engine.TracedRun.TraceDigest;
+import kvlab.harness.grading.DigestLine;
+import kvlab.harness.grading.KvlabProperties;
 
 /**
  * A scratch directory where forks export trace digests ({@code kvlab.trace.out}, see
- * {@code kvlab.harness.sim.SimulationExtension}): one line {@code Class#method seed digest events}
- * per simulated test, and with {@code full} the trace text beside it.
+ * {@code kvlab.harness.sim.SimulationExtension}): one {@link DigestLine} per simulated test, and with
+ * {@code full} the trace text beside it.
  */
 final class TraceExport implements AutoCloseable {
     /** The harness's system property naming the digest file. */
-    static final String TRACE_OUT = "kvlab.trace.out";
+    static final String TRACE_OUT = KvlabProperties.TRACE_OUT;
     /** The harness's system property asking for full trace files too. */
-    static final String TRACE_FULL = "kvlab.trace.full";
+    static final String TRACE_FULL = KvlabProperties.TRACE_FULL;
 
     private final Path dir;
     private final Path file;
@@ -56,15 +59,21 @@ final class TraceExport implements AutoCloseable {
         }
         try {
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                String[] fields = line.split(" ");
-                if (fields.length == 4) {
-                    digests.put(fields[0], new TraceDigest(fields[2], Long.parseLong(fields[3])));
-                }
+                parse(line).ifPresent(d -> digests.put(d.test(), new TraceDigest(d.digest(), d.events())));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the trace export " + file, e);
         }
         return digests;
+    }
+
+    /** One digest line; empty for one that is not (a fork killed while it wrote leaves half a line). */
+    private static Optional<DigestLine> parse(String line) {
+        try {
+            return line.isBlank() ? Optional.empty() : Optional.of(DigestLine.parse(line));
+        } catch (JsonParseException e) {
+            return Optional.empty();
+        }
     }
 
     /** The full trace text of a test, when it was asked for and written. */

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import kvlab.harness.grading.KvlabProperties;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -28,9 +29,6 @@ final class ForkExecution {
      * strings must not make an event line the grader refuses as too long.
      */
     static final int MESSAGE_LIMIT = 256 * 1024;
-    /** The property the grader passes the seed in (the harness's {@code Seeds.PROPERTY}). */
-    private static final String SEED_PROPERTY = "kvlab.seed";
-
     private ForkExecution() {
     }
 
@@ -42,7 +40,7 @@ final class ForkExecution {
         System.setOut(captured);
         System.setErr(captured);
         Launcher launcher = LauncherFactory.create();
-        SeedWatch seed = SeedWatch.install(SEED_PROPERTY);
+        SeedWatch seed = SeedWatch.install(KvlabProperties.SEED);
         for (int i = 0; i < tests.size(); i++) {
             String[] test = Protocol.fields(tests.get(i));
             events.write(Protocol.START, Integer.toString(i));

@@ -1,6 +1,7 @@
 package kvlab.grader.grading;
 
 import kvlab.grader.engine.GradedTest;
+import kvlab.harness.sim.Seeds;
 
 /**
  * The Maven command that reruns one graded test under one seed.
@@ -9,10 +10,7 @@ import kvlab.grader.engine.GradedTest;
  */
 public record Replay(boolean reference) {
     public String command(String module, GradedTest test, long seed) {
-        // The same command as kvlab.harness.sim.Seeds#replayCommand prints from inside a failing
-        // simulated test (the grader does not load the harness); see there for each flag.
-        return "mvn -pl " + module + " -am test -Dtest=" + test.simpleClassName() + "#" + test.methodName()
-                + " -Dsurefire.failIfNoSpecifiedTests=false -Dkvlab.excludedGroups=none -Dkvlab.seed=" + seed
-                + (reference ? " -Preference" : "");
+        // Built by the harness, so that the grader prints exactly what a failing simulated test prints.
+        return Seeds.replayCommand(module, test.simpleClassName(), test.methodName(), seed, reference);
     }
 }

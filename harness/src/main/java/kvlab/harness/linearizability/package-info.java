@@ -8,7 +8,7 @@
  * illegal prefix, or UNKNOWN when the step budget ran out. A test typically fails with
  * {@code result.describe()} unless the outcome is OK.
  *
- * <p>Everything here is deterministic and single-threaded; only
- * {@link kvlab.harness.linearizability.CheckerBenchmark} reads the clock.
+ * <p>Everything here is deterministic and single-threaded and never reads the clock (the checker's
+ * benchmark, {@code CheckerBenchmark}, is in the harness's test sources).
  */
 package kvlab.harness.linearizability;

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import kvlab.harness.grading.KvlabProperties;
 
 /**
  * Where a test's seed comes from, and how to replay it.
@@ -13,9 +14,9 @@ import java.security.NoSuchAlgorithmException;
  */
 public final class Seeds {
     /** The system property that overrides every test's default seed. */
-    public static final String PROPERTY = "kvlab.seed";
+    public static final String PROPERTY = KvlabProperties.SEED;
     /** The system property naming the module under test, set by the grader. */
-    public static final String MODULE_PROPERTY = "kvlab.module";
+    public static final String MODULE_PROPERTY = KvlabProperties.MODULE;
 
     private Seeds() {}
 
@@ -53,13 +54,13 @@ public final class Seeds {
      * builds the harness too (a fresh clone has not installed it), the surefire flag lets the other
      * modules of that build run no test, and {@code kvlab.excludedGroups=none} keeps the graded test
      * even in the instructors' repository, whose {@code course} profile leaves graded tests out. The
-     * grader prints the same command.
+     * grader prints this same command (its {@code Replay} calls here).
      *
      * @param reference the test ran against the reference solutions: adds {@code -Preference}
      */
     public static String replayCommand(String module, String testClass, String method, long seed, boolean reference) {
         return "mvn -pl " + module + " -am test -Dtest=" + testClass + "#" + method
-                + " -Dsurefire.failIfNoSpecifiedTests=false -Dkvlab.excludedGroups=none -D" + PROPERTY + "=" + seed
+                + " -Dsurefire.failIfNoSpecifiedTests=false -D" + KvlabProperties.EXCLUDED_GROUPS + "=none -D" + PROPERTY + "=" + seed
                 + (reference ? " -Preference" : "");
     }
 

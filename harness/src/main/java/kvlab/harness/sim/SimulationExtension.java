@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import kvlab.harness.grading.DigestLine;
+import kvlab.harness.grading.KvlabProperties;
 import kvlab.harness.trace.TraceEvent;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -32,11 +34,11 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  *
  * <p>Trace export, for the grader's {@code replay} and {@code --check-determinism}: when the system
  * property {@value #TRACE_OUT} names a file, after every test that received a simulation (passed or
- * failed) the extension appends one line {@code Class#method seed digest events} to that file; when
+ * failed) the extension appends one line to that file, a {@link DigestLine} as JSON; when
  * {@value #TRACE_FULL} is also {@code true}, it writes the full trace text to
  * {@code FILE.Class#method.trace}; when {@value #TRACE_EVIDENCE} is {@code failed} (only failing tests) or
  * {@code all}, it writes the test's trace, client history and checker verdict as JSON to
- * {@code FILE.Class#method.SEED.json} (format: {@link TraceExport}), for the grader's HTML report (one
+ * {@code FILE.Class#method.SEED.json} (format: {@link kvlab.harness.grading.TestExport}), for the grader's HTML report (one
  * file per seed: runs of a test under several seeds may share the export).
  *
  * <p>Threads: a test that received a simulation fails if any thread was started between the
@@ -52,12 +54,12 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 public final class SimulationExtension
         implements ParameterResolver, TestExecutionExceptionHandler, AfterEachCallback {
     /** System property naming the file that collects one digest line per simulated test. */
-    public static final String TRACE_OUT = "kvlab.trace.out";
+    public static final String TRACE_OUT = KvlabProperties.TRACE_OUT;
     /** System property that, when {@code true}, also writes each simulated test's full trace. */
-    public static final String TRACE_FULL = "kvlab.trace.full";
+    public static final String TRACE_FULL = KvlabProperties.TRACE_FULL;
 
     /** System property: {@code failed} or {@code all} writes the JSON export of those tests (see the class comment). */
-    public static final String TRACE_EVIDENCE = "kvlab.trace.evidence";
+    public static final String TRACE_EVIDENCE = KvlabProperties.TRACE_EVIDENCE;
 
     /** How many trace events a failure prints. */
     public static final int TRACE_TAIL = 50;
@@ -140,9 +142,9 @@ public final class SimulationExtension
         }
     }
 
-    /** The export line of one test: {@code Class#method seed digest events}. */
+    /** The export line of one test: a {@link DigestLine} as JSON. */
     static String digestLine(String testId, Simulation sim) {
-        return testId + " " + sim.seed() + " " + sim.trace().digest() + " " + sim.trace().size();
+        return new DigestLine(testId, sim.seed(), sim.trace().digest(), sim.trace().size()).json();
     }
 
     /** The message of the rethrown error: the original message, the seed and the replay command. */

@@ -6,97 +6,75 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.AbstractList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import kvlab.harness.grading.TestExport;
 import kvlab.harness.linearizability.CheckResult;
-import kvlab.harness.linearizability.History;
 import kvlab.harness.linearizability.KvOp;
 import kvlab.harness.linearizability.Violation;
+import kvlab.harness.trace.EventKind;
 import kvlab.harness.trace.TraceEvent;
 
 /**
- * The machine-readable record of one simulated test, from which the grader draws its HTML report. One
- * UTF-8 JSON object:
- * <ul>
- *   <li>{@code test}, {@code seed}, {@code digest}, {@code events} (how many were ever traced),
- *       {@code failed};
- *   <li>{@code trace}: the retained events, oldest first, each {@code [time, node, "KIND", "detail"]}
- *       with node {@code -1} for none;
- *   <li>{@code history}, when the test recorded one ({@link Simulation#recordHistory}): each operation
- *       {@code [id, client, "key", "call", invokeTime, returnTime]}, returnTime {@code -1} when pending, call as
- *       {@link KvOp#call()} shows it;
- *   <li>{@code verdict}, when the test recorded one ({@link Simulation#recordVerdict}):
- *       {@code {outcome, text}} and, for ILLEGAL, {@code key}, {@code unplaced} (an op id),
- *       {@code order} and {@code concurrent} (op ids of the violation's lists).
- * </ul>
- * Written by streaming, so a 100,000-event trace needs no second copy in memory.
+ * Writes the machine-readable record of one simulated test, from which the grader draws its HTML report:
+ * a {@link TestExport} (the format is documented there), with the retained trace, the client history
+ * ({@link Simulation#recordHistory}) and the checker's verdict ({@link Simulation#recordVerdict}).
+ *
+ * <p>The trace and history are passed to Gson as views over the simulation's own lists, so a
+ * 100,000-event trace is streamed to the file and needs no second copy in memory.
  */
 final class TraceExport {
     private TraceExport() {
     }
 
     static void write(Path file, String testId, Simulation sim, boolean failed) throws IOException {
+        List<TestExport.Op> history = sim.history().map(h -> view(h.ops(), TraceExport::op)).orElse(List.of());
+        TestExport export = new TestExport(testId, sim.seed(), sim.trace().digest(), sim.trace().size(), failed,
+                view(sim.trace().events(), TraceExport::event), history, sim.verdict().map(TraceExport::verdict).orElse(null));
         try (Writer out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
-            out.write("{\"test\":" + string(testId) + ",\"seed\":" + sim.seed() + ",\"digest\":"
-                    + string(sim.trace().digest()) + ",\"events\":" + sim.trace().size() + ",\"failed\":" + failed
-                    + ",\n\"trace\":[");
-            String separator = "\n";
-            for (TraceEvent e : sim.trace().events()) {
-                out.write(separator + "[" + e.time() + "," + e.node() + "," + string(e.kind().name()) + ","
-                        + string(e.detail()) + "]");
-                separator = ",\n";
-            }
-            out.write("]");
-            if (sim.history().isPresent()) {
-                writeHistory(out, sim.history().get());
-            }
-            if (sim.verdict().isPresent()) {
-                out.write(",\n\"verdict\":" + verdict(sim.verdict().get()));
-            }
-            out.write("}\n");
+            export.write(out);
         }
     }
 
-    private static void writeHistory(Writer out, History history) throws IOException {
-        out.write(",\n\"history\":[");
-        String separator = "\n";
-        for (KvOp op : history.ops()) {
-            out.write(separator + "[" + op.id() + "," + op.clientId() + "," + string(op.key()) + ","
-                    + string(op.call()) + ","
-                    + op.invokeTime() + "," + (op.pending() ? -1 : op.returnTime()) + "]");
-            separator = ",\n";
-        }
-        out.write("]");
+    /** A STATE event from {@link RoleTrace} carries its role and term as fields too. */
+    static TestExport.Event event(TraceEvent e) {
+        Optional<RoleTrace.State> state = e.kind() == EventKind.STATE ? RoleTrace.parse(e.detail()) : Optional.empty();
+        return new TestExport.Event(e.time(), e.node(), e.kind().name(), e.detail(),
+                state.map(RoleTrace.State::role).orElse(null), state.map(RoleTrace.State::term).orElse(null));
     }
 
-    private static String verdict(CheckResult result) {
-        StringBuilder json = new StringBuilder("{\"outcome\":" + string(result.outcome().name())
-                + ",\"text\":" + string(result.describe()));
+    private static TestExport.Op op(KvOp op) {
+        return new TestExport.Op(op.id(), op.clientId(), op.key(), op.call(), op.invokeTime(),
+                op.pending() ? -1 : op.returnTime());
+    }
+
+    private static TestExport.Verdict verdict(CheckResult result) {
         if (result instanceof CheckResult.Illegal illegal) {
             Violation v = illegal.violation();
-            json.append(",\"key\":").append(string(v.key())).append(",\"unplaced\":").append(v.unplaced().id())
-                    .append(",\"order\":").append(ids(v.orderTail()))
-                    .append(",\"concurrent\":").append(ids(v.concurrent()));
+            return new TestExport.Verdict(result.outcome().name(), result.describe(), v.key(), v.unplaced().id(),
+                    ids(v.orderTail()), ids(v.concurrent()));
         }
-        return json.append('}').toString();
+        return new TestExport.Verdict(result.outcome().name(), result.describe(), null, null, List.of(), List.of());
     }
 
-    private static String ids(List<KvOp> ops) {
-        return ops.stream().map(op -> Integer.toString(op.id())).toList().toString().replace(" ", "");
+    private static List<Integer> ids(List<KvOp> ops) {
+        return ops.stream().map(KvOp::id).toList();
     }
 
-    /** A JSON string literal: quotes, backslashes and control characters escaped. */
-    static String string(String text) {
-        StringBuilder json = new StringBuilder(text.length() + 2).append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"' || c == '\\') {
-                json.append('\\').append(c);
-            } else if (c < 0x20) {
-                json.append(String.format("\\u%04x", (int) c));
-            } else {
-                json.append(c);
+    /** {@code list} mapped element by element as it is read: no copy. */
+    private static <T, R> List<R> view(List<T> list, Function<T, R> map) {
+        return new AbstractList<>() {
+            @Override
+            public R get(int index) {
+                return map.apply(list.get(index));
             }
-        }
-        return json.append('"').toString();
+
+            @Override
+            public int size() {
+                return list.size();
+            }
+        };
     }
 }

@@ -5,11 +5,13 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Pattern;
+import kvlab.harness.grading.DigestLine;
+import kvlab.harness.grading.TestExport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
@@ -90,7 +92,12 @@ class SimulationExtensionTest {
             System.clearProperty(SimulationExtension.TRACE_FULL);
         }
         String id = "SimulationExtensionTest$FailingFixture#fails";
-        assertThat(Files.readAllLines(out)).singleElement().asString().matches(Pattern.quote(id) + " 42 [0-9a-f]+ [1-9][0-9]*");
+        assertThat(Files.readAllLines(out)).singleElement().extracting(DigestLine::parse).satisfies(line -> {
+            assertThat(line.test()).isEqualTo(id);
+            assertThat(line.seed()).isEqualTo(42);
+            assertThat(line.digest()).matches("[0-9a-f]{64}");
+            assertThat(line.events()).isPositive();
+        });
         assertThat(Files.readString(dir.resolve("digests.txt." + id + ".trace")))
                 .contains("NOTE the last thing that happened");
     }
@@ -108,9 +115,11 @@ class SimulationExtensionTest {
             System.clearProperty(SimulationExtension.TRACE_EVIDENCE);
         }
         String id = "SimulationExtensionTest$FailingFixture#fails";
-        assertThat(Files.readString(dir.resolve("digests.txt." + id + ".42.json")))
-                .startsWith("{\"test\":\"" + id + "\",\"seed\":42,")
-                .contains("\"failed\":true", "[0,-1,\"NOTE\",\"the last thing that happened\"]");
+        TestExport export = TestExport.read(new StringReader(Files.readString(dir.resolve("digests.txt." + id + ".42.json"))));
+        assertThat(export.test()).isEqualTo(id);
+        assertThat(export.seed()).isEqualTo(42);
+        assertThat(export.failed()).isTrue();
+        assertThat(export.trace()).contains(new TestExport.Event(0, -1, "NOTE", "the last thing that happened", null, null));
     }
 
     private static Throwable runFixture(String[] stderr) {

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import kvlab.grader.engine.Evidence;
 import kvlab.grader.engine.Evidence.ClientOp;
 import kvlab.grader.engine.Evidence.Event;
+import kvlab.harness.sim.RoleTrace;
 
 /**
  * What the page's script draws for one test run, cut to size: node lanes and network changes over the
@@ -82,7 +83,7 @@ record RunView(long end, long focus, List<String> kinds, List<Lane> nodes, List<
         return Math.max(0, trace.size() - 1);
     }
 
-    /** Each node's life as segments, from its lifecycle and STATE events ("LEADER term 3"). */
+    /** Each node's life as segments, from its lifecycle and STATE events (role and term). */
     private static List<Lane> lanes(List<Event> trace, long end) {
         Map<Integer, LaneBuilder> lanes = new TreeMap<>();
         long start = trace.isEmpty() ? 0 : trace.get(0).time();
@@ -94,8 +95,9 @@ record RunView(long end, long focus, List<String> kinds, List<Lane> nodes, List<
             switch (e.kind()) {
                 case "START", "RESTART" -> lane.become(e.time(), "?");
                 case "STATE" -> {
-                    lane.role = e.detail();
-                    lane.become(e.time(), e.detail());
+                    // The label is the traced text ("LEADER term 3"), rebuilt from the exported fields.
+                    lane.role = e.state().map(RoleTrace.State::detail).orElse(e.detail());
+                    lane.become(e.time(), lane.role);
                 }
                 case "CRASH" -> lane.become(e.time(), "CRASHED");
                 case "PAUSE" -> lane.become(e.time(), "PAUSED");

@@ -22,6 +22,7 @@ import kvlab.grader.engine.TestOutcome;
 import kvlab.grader.report.GradeReport;
 import kvlab.grader.report.PartResult;
 import kvlab.grader.report.TestResult;
+import kvlab.harness.sim.RoleTrace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,7 +85,7 @@ class HtmlReportTest {
                 OptionalInt.of(2), List.of(0, 1), List.of(3));
         Evidence evidence = new Evidence("KvTest#fails", 42, "d", 4, List.of(
                 new Evidence.Event(0, 1, "START", "incarnation 1"),
-                new Evidence.Event(0, 1, "STATE", "LEADER term 1"),
+                new Evidence.Event(0, 1, "STATE", "LEADER term 1", Optional.of(new RoleTrace.State("LEADER", 1))),
                 new Evidence.Event(45, 1, "CRASH", "lost 0 unsynced disk operations"),
                 new Evidence.Event(60, 102, "DELIVER", "#9 1->102 KvResponse[ok]"),
                 new Evidence.Event(70, 1, "RESTART", "incarnation 2")), ops, Optional.of(verdict));

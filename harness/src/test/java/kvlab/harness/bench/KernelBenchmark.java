@@ -16,7 +16,8 @@ import kvlab.harness.trace.Trace;
  * trace and its digest on, as in tests.
  *
  * <p>This is not simulated code: it reads {@link System#nanoTime()} to time whole runs, never to
- * drive the simulation. Run: {@code java -cp harness/target/classes kvlab.harness.bench.KernelBenchmark}.
+ * drive the simulation. It lives with the tests, out of the harness jar; run it as the README's
+ * "Kernel and checker benchmarks" says.
  */
 public final class KernelBenchmark {
     private static final int NODES = 5;

@@ -4,9 +4,9 @@ import java.util.Locale;
 
 /**
  * Times the checker on a generated linearizable history: 10,000 operations, 5 keys, 10 clients.
- * Usage: {@code java kvlab.harness.linearizability.CheckerBenchmark [seed] [runs]}.
+ * Arguments {@code [seed] [runs]}; run it as the README's "Kernel and checker benchmarks" says.
  *
- * <p>The only place in the package that reads the clock: it measures, and decides nothing.
+ * <p>It reads the clock: it measures, and decides nothing. It lives with the tests, out of the harness jar.
  */
 public final class CheckerBenchmark {
     static final int OPERATIONS = 10_000;
