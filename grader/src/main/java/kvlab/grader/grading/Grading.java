@@ -46,21 +46,14 @@ public final class Grading {
         sandbox.note().ifPresent(console.err()::println);
         try {
             return gradeTree(course, options, seeds, console, started);
-        } finally {
-            sandbox.releaseStaging();
-        }
-    }
-
-    private static GradeReport gradeTree(CourseTree course, GradeOptions options, List<Long> seeds, Console console,
-                                         long started) {
-        try {
-            return gradeTreeOrFail(course, options, seeds, console, started);
         } catch (RuntimeException e) {
             String error = "grading stopped: " + (e instanceof GradingException ? e.getMessage() : e.toString());
             console.err().println("kvlab: " + error);
             List<PartResult> parts = options.parts().stream()
                     .map(p -> new PartResult(p.id(), p.module(), List.of(), error)).toList();
             return new GradeReport(mode(options), seeds, parts, List.of(), (System.nanoTime() - started) / 1_000_000);
+        } finally {
+            sandbox.releaseStaging();
         }
     }
 
@@ -69,8 +62,8 @@ public final class Grading {
                 .orElse(options.reference() ? "reference" : "skeleton");
     }
 
-    private static GradeReport gradeTreeOrFail(CourseTree course, GradeOptions options, List<Long> seeds,
-                                               Console console, long started) {
+    private static GradeReport gradeTree(CourseTree course, GradeOptions options, List<Long> seeds, Console console,
+                                         long started) {
         // Beside the tree it grades, the code under test must not see the course it came from, the
         // student's own checkout or the reports.
         List<Path> hidden = Stream.of(Optional.of(course.root()), options.submission().map(Path::toAbsolutePath),
