@@ -3,9 +3,9 @@ package kvlab.kv;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import kvlab.harness.grading.Graded;
+import kvlab.harness.junit.SimulationExtension;
 import kvlab.harness.net.NetworkConfig;
 import kvlab.harness.sim.Simulation;
-import kvlab.harness.sim.SimulationExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**

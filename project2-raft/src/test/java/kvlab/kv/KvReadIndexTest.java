@@ -1,9 +1,9 @@
 package kvlab.kv;
 
 import kvlab.harness.grading.Graded;
+import kvlab.harness.junit.SimulationExtension;
 import kvlab.harness.net.NetworkConfig;
 import kvlab.harness.sim.Simulation;
-import kvlab.harness.sim.SimulationExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Part 2B, reads: GETs go through ReadIndex, append nothing to the log, and stay linearizable. */

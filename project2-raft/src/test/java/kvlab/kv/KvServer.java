@@ -1,7 +1,7 @@
 package kvlab.kv;
 
-import kvlab.harness.sim.NodeFactory;
-import kvlab.harness.sim.SimNode;
+import kvlab.harness.cluster.NodeFactory;
+import kvlab.harness.cluster.SimNode;
 import kvlab.kv.peer.KvPeer;
 import kvlab.raft.sim.RaftNodeOptions;
 

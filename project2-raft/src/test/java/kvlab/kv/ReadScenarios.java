@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.TreeMap;
+import kvlab.harness.cluster.NodeFactory;
 import kvlab.harness.net.NetworkConfig;
-import kvlab.harness.sim.NodeFactory;
 import kvlab.harness.sim.Simulation;
 
 /**

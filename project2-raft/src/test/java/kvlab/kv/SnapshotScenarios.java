@@ -3,8 +3,8 @@ package kvlab.kv;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import kvlab.harness.cluster.NodeFactory;
 import kvlab.harness.net.NetworkConfig;
-import kvlab.harness.sim.NodeFactory;
 import kvlab.harness.sim.Simulation;
 import kvlab.raft.Message;
 

@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import kvlab.harness.cluster.RoleTrace;
 import kvlab.harness.grading.KvlabProperties;
 import kvlab.harness.grading.TestExport;
-import kvlab.harness.sim.RoleTrace;
 
 /**
  * What one simulated test exported for the HTML report (the harness's {@link TestExport}, switched on by

@@ -16,7 +16,7 @@ import kvlab.harness.grading.KvlabProperties;
 
 /**
  * A scratch directory where forks export trace digests ({@code kvlab.trace.out}, see
- * {@code kvlab.harness.sim.SimulationExtension}): one {@link DigestLine} per simulated test, and with
+ * {@code kvlab.harness.junit.SimulationExtension}): one {@link DigestLine} per simulated test, and with
  * {@code full} the trace text beside it.
  */
 final class TraceExport implements AutoCloseable {

@@ -10,7 +10,7 @@ import java.io.Writer;
 import java.util.List;
 
 /**
- * The JSON export of one simulated test, which the harness writes ({@code kvlab.harness.sim.TraceExport},
+ * The JSON export of one simulated test, which the harness writes ({@code kvlab.harness.junit.TraceExport},
  * switched on by {@value KvlabProperties#TRACE_EVIDENCE}) and the grader reads for its HTML report. One
  * UTF-8 JSON object, written and read by Gson from these records; a {@code null} field is left out.
  *

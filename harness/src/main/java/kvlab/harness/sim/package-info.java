@@ -1,30 +1,21 @@
 /**
- * The deterministic simulation kernel every KVLab test runs on.
+ * The deterministic simulation kernel every KVLab test runs on: a {@link kvlab.harness.sim.Simulation}
+ * (virtual clock, event queue ordered by time then insertion, seeded random streams from
+ * {@link kvlab.harness.sim.Seeds}, a {@link kvlab.harness.trace.Trace}).
  *
- * <p>How the pieces fit: a {@link kvlab.harness.sim.Simulation} (virtual clock, event queue, seeded
- * random streams, {@link kvlab.harness.trace.Trace}) drives a {@link kvlab.harness.net.SimNetwork};
- * a {@link kvlab.harness.sim.Cluster} builds {@link kvlab.harness.sim.SimNode}s with a
- * {@link kvlab.harness.sim.NodeFactory}, gives each a {@link kvlab.harness.sim.NodeContext} and a
- * {@link kvlab.harness.disk.SimDisk}, ticks them, and lets a test crash, restart, pause and resume
- * them. A test gets its seeded simulation from {@link kvlab.harness.sim.SimulationExtension}, which
- * turns a failure into a message carrying the seed and the command that replays it.
- *
- * <p>A minimal test ({@code PingNode} stands for the test's own node class):
- * <pre>{@code
- * @ExtendWith(SimulationExtension.class)
- * class PingTest {
- *     @Test
- *     void everyoneHearsEveryone(Simulation sim) {
- *         SimNetwork net = new SimNetwork(sim, NetworkConfig.unreliable());
- *         Cluster<PingNode> cluster = Cluster.start(sim, net, List.of(1, 2, 3), 10, PingNode::new);
- *         sim.runUntil(() -> cluster.node(1).heardFromAll(), "node 1 to hear from all peers", 5_000);
- *     }
- * }
- * }</pre>
+ * <p>The harness is layered, and each layer imports only the ones below it:
+ * <ol>
+ *   <li>{@code kvlab.harness.sim}: the kernel (this package); it knows nothing of networks or nodes;
+ *   <li>{@code kvlab.harness.net}: the simulated network, driven by the kernel;
+ *   <li>{@code kvlab.harness.cluster}: nodes on that network, with their disks, crashes, restarts and
+ *       pauses, and the role trace that reports draw;
+ *   <li>{@code kvlab.harness.junit}: the JUnit extension that hands a test its seeded simulation,
+ *       names the replay command when it fails, and exports its trace.
+ * </ol>
  *
  * <p>Determinism rules for everything run by the simulation: no wall clock, no sleeping, no
- * threads, no randomness except {@link kvlab.harness.sim.Simulation#random(String)} or
- * {@link kvlab.harness.sim.NodeContext#random()}, no iteration over collections ordered by identity
+ * threads, no randomness except {@link kvlab.harness.sim.Simulation#random(String)} or a node's
+ * own stream ({@code NodeContext.random()}), no iteration over collections ordered by identity
  * hash codes, and message {@code toString}s free of identity hashes (records are).
  */
 package kvlab.harness.sim;

@@ -28,7 +28,7 @@ public enum EventKind {
     NOTE,
     /**
      * A node's protocol role or term changed, as its test fixture observed it; the detail is
-     * {@code "<ROLE> term <TERM>"}, e.g. {@code "LEADER term 3"} (see {@code kvlab.harness.sim.RoleTrace}).
+     * {@code "<ROLE> term <TERM>"}, e.g. {@code "LEADER term 3"} (see {@code kvlab.harness.cluster.RoleTrace}).
      */
     STATE
 }

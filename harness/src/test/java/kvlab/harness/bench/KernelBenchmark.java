@@ -2,11 +2,11 @@ package kvlab.harness.bench;
 
 import java.util.Arrays;
 import java.util.List;
+import kvlab.harness.cluster.Cluster;
+import kvlab.harness.cluster.NodeContext;
+import kvlab.harness.cluster.SimNode;
 import kvlab.harness.net.NetworkConfig;
 import kvlab.harness.net.SimNetwork;
-import kvlab.harness.sim.Cluster;
-import kvlab.harness.sim.NodeContext;
-import kvlab.harness.sim.SimNode;
 import kvlab.harness.sim.Simulation;
 import kvlab.harness.trace.Trace;
 

@@ -9,8 +9,8 @@ import java.util.OptionalLong;
 import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 import kvlab.harness.grading.Graded;
+import kvlab.harness.junit.SimulationExtension;
 import kvlab.harness.sim.Simulation;
-import kvlab.harness.sim.SimulationExtension;
 import kvlab.raft.Message;
 import org.junit.jupiter.api.extension.ExtendWith;
 

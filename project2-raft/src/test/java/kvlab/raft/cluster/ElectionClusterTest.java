@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 import kvlab.harness.grading.Graded;
+import kvlab.harness.junit.SimulationExtension;
 import kvlab.harness.sim.Simulation;
-import kvlab.harness.sim.SimulationExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Leader election in a simulated cluster (MIT 6.5840 3A scenarios), invariants checked after every event. */

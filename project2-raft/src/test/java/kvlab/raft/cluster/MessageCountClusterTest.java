@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.OptionalLong;
 import java.util.random.RandomGenerator;
 import kvlab.harness.grading.Graded;
+import kvlab.harness.junit.SimulationExtension;
 import kvlab.harness.sim.Simulation;
-import kvlab.harness.sim.SimulationExtension;
 import kvlab.raft.Message;
 import org.junit.jupiter.api.extension.ExtendWith;
 

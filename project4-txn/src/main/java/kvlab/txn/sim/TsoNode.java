@@ -1,7 +1,7 @@
 package kvlab.txn.sim;
 
-import kvlab.harness.sim.NodeContext;
-import kvlab.harness.sim.SimNode;
+import kvlab.harness.cluster.NodeContext;
+import kvlab.harness.cluster.SimNode;
 import kvlab.txn.mvcc.Timestamps;
 
 /**

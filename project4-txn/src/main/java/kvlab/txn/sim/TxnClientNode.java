@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
-import kvlab.harness.sim.NodeContext;
-import kvlab.harness.sim.SimNode;
+import kvlab.harness.cluster.NodeContext;
+import kvlab.harness.cluster.SimNode;
 
 /**
  * A client node: the {@link TxnContext} of the transactions a test runs on it. It numbers every call,

@@ -1,8 +1,8 @@
 package kvlab.txn.sim;
 
 import java.util.Optional;
-import kvlab.harness.sim.NodeContext;
-import kvlab.harness.sim.SimNode;
+import kvlab.harness.cluster.NodeContext;
+import kvlab.harness.cluster.SimNode;
 import kvlab.txn.server.BatchRollbackRequest;
 import kvlab.txn.server.CheckTxnStatusRequest;
 import kvlab.txn.server.CommitRequest;

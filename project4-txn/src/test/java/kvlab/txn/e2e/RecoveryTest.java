@@ -1,9 +1,9 @@
 package kvlab.txn.e2e;
 
 import kvlab.harness.grading.Graded;
+import kvlab.harness.junit.SimulationExtension;
 import kvlab.harness.net.NetworkConfig;
 import kvlab.harness.sim.Simulation;
-import kvlab.harness.sim.SimulationExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**

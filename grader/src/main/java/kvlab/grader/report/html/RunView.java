@@ -10,10 +10,10 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import kvlab.grader.engine.Evidence;
 import kvlab.grader.engine.Evidence.ClientOp;
 import kvlab.grader.engine.Evidence.Event;
-import kvlab.harness.sim.RoleTrace;
+import kvlab.grader.engine.Evidence;
+import kvlab.harness.cluster.RoleTrace;
 
 /**
  * What the page's script draws for one test run, cut to size: node lanes and network changes over the

@@ -22,7 +22,7 @@ import kvlab.grader.engine.TestOutcome;
 import kvlab.grader.report.GradeReport;
 import kvlab.grader.report.PartResult;
 import kvlab.grader.report.TestResult;
-import kvlab.harness.sim.RoleTrace;
+import kvlab.harness.cluster.RoleTrace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,8 +1,9 @@
-package kvlab.harness.sim;
+package kvlab.harness.cluster;
 
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import kvlab.harness.sim.Simulation;
 import kvlab.harness.trace.EventKind;
 
 /**

@@ -1,4 +1,4 @@
-package kvlab.harness.sim;
+package kvlab.harness.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,9 +6,11 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import kvlab.harness.cluster.RoleTrace;
 import kvlab.harness.grading.TestExport;
 import kvlab.harness.linearizability.History;
 import kvlab.harness.linearizability.LinearizabilityChecker;
+import kvlab.harness.sim.Simulation;
 import kvlab.harness.trace.EventKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

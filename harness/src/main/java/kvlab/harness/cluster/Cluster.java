@@ -1,4 +1,4 @@
-package kvlab.harness.sim;
+package kvlab.harness.cluster;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +8,8 @@ import java.util.TreeMap;
 import java.util.random.RandomGenerator;
 import kvlab.harness.disk.SimDisk;
 import kvlab.harness.net.SimNetwork;
+import kvlab.harness.sim.EventHandle;
+import kvlab.harness.sim.Simulation;
 import kvlab.harness.trace.EventKind;
 import kvlab.harness.trace.Trace;
 

@@ -1,4 +1,4 @@
-package kvlab.harness.sim;
+package kvlab.harness.cluster;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import java.util.random.RandomGenerator;
 import kvlab.harness.net.NetworkConfig;
 import kvlab.harness.net.SimNetwork;
+import kvlab.harness.sim.Simulation;
 import kvlab.harness.trace.Trace;
 
 /**

@@ -1,4 +1,4 @@
-package kvlab.harness.sim;
+package kvlab.harness.cluster;
 
 /** Whether a node of a {@link Cluster} is running. */
 public enum NodeState {

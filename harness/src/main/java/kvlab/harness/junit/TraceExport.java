@@ -1,4 +1,4 @@
-package kvlab.harness.sim;
+package kvlab.harness.junit;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -10,10 +10,12 @@ import java.util.AbstractList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import kvlab.harness.cluster.RoleTrace;
 import kvlab.harness.grading.TestExport;
 import kvlab.harness.linearizability.CheckResult;
 import kvlab.harness.linearizability.KvOp;
 import kvlab.harness.linearizability.Violation;
+import kvlab.harness.sim.Simulation;
 import kvlab.harness.trace.EventKind;
 import kvlab.harness.trace.TraceEvent;
 

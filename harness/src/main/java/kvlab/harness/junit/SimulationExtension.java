@@ -1,4 +1,4 @@
-package kvlab.harness.sim;
+package kvlab.harness.junit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import kvlab.harness.grading.DigestLine;
 import kvlab.harness.grading.KvlabProperties;
+import kvlab.harness.sim.Seeds;
+import kvlab.harness.sim.Simulation;
 import kvlab.harness.trace.TraceEvent;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -43,7 +45,7 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  *
  * <p>Threads: a test that received a simulation fails if any thread was started between the
  * simulation's creation and the end of the test, because code under simulation must be single-
- * threaded (see {@link SimNode}) for a seed to fix what happens. The extension compares the JVM's
+ * threaded (see {@link kvlab.harness.cluster.SimNode}) for a seed to fix what happens. The extension compares the JVM's
  * count of threads ever started ({@link ThreadMXBean#getTotalStartedThreadCount()}), which is exact
  * and deterministic where a look at live threads is not: a thread that started and already ended
  * still counts, and the JVM's own compiler and GC threads never do. Nothing else starts threads in

@@ -1,4 +1,4 @@
-package kvlab.harness.sim;
+package kvlab.harness.cluster;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import kvlab.harness.net.NetworkConfig;
 import kvlab.harness.net.SimNetwork;
+import kvlab.harness.sim.EventHandle;
+import kvlab.harness.sim.Simulation;
 import org.junit.jupiter.api.Test;
 
 class ClusterTest {

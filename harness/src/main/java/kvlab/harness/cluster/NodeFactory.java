@@ -1,4 +1,4 @@
-package kvlab.harness.sim;
+package kvlab.harness.cluster;
 
 /**
  * Builds a node, at cluster start and again at every restart. A restarted node must rebuild its

@@ -1,8 +1,9 @@
-package kvlab.harness.sim;
+package kvlab.harness.cluster;
 
 import java.util.List;
 import java.util.random.RandomGenerator;
 import kvlab.harness.disk.SimDisk;
+import kvlab.harness.sim.EventHandle;
 
 /**
  * Everything a node may use to act on the world: its identity, its peers, its disk, the network, a

@@ -1,4 +1,4 @@
-package kvlab.harness.sim;
+package kvlab.harness.cluster;
 
 /**
  * A node run by a {@link Cluster}: a state machine driven only by messages and ticks.

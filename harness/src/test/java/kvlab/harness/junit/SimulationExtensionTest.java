@@ -1,4 +1,4 @@
-package kvlab.harness.sim;
+package kvlab.harness.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import kvlab.harness.grading.DigestLine;
 import kvlab.harness.grading.TestExport;
+import kvlab.harness.sim.Seeds;
+import kvlab.harness.sim.Simulation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package kvlab.harness.sim;
+package kvlab.harness.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import kvlab.harness.sim.Simulation;
 import kvlab.harness.trace.EventKind;
 import kvlab.harness.trace.Trace;
 import kvlab.harness.trace.TraceEvent;
