@@ -101,7 +101,8 @@ final class AllowList {
     }
 
     private static void courseCode(RuleBook.Builder rules) {
-        rules.deny(GRADER, "kvlab/grader/**", "kvlab/harness/grading/**", "kvlab/harness/rules/**");
+        rules.deny(GRADER, "kvlab/grader/**", "kvlab/harness/grading/**", "kvlab/harness/rules/**",
+                "kvlab/harness/junit/**");
         // The rest of the course is provided code to use: the simulation kernel, and the storage engine
         // contract and in-memory engine (kvlab/harness/engine) that every project stores its data behind.
         rules.allow("kvlab/**");
