@@ -135,7 +135,11 @@ class GradescopePackageTest {
         FileTrees.delete(submission);
         Zoo.writeSubmission(COURSE, submission);
         SortedMap<String, String> before = Zoo.fingerprint(course);
-        for (Map<String, String> env : List.of(Map.<String, String>of(), Map.of("KVLAB_UNSAFE_SKIP_CODE_CHECK", "unsafe"))) {
+        List<Map<String, String>> runs = Zoo.sandboxHolds()
+                ? List.of(Map.of(), Map.of("KVLAB_UNSAFE_SKIP_CODE_CHECK", "unsafe"))
+                // Without a sandbox that holds alone (README, Hostile code), only the checked run is meaningful.
+                : List.of(Map.of());
+        for (Map<String, String> env : runs) {
             Path results = autograder.resolve("results");
             FileTrees.delete(results);
             int code = runAutograder(env);

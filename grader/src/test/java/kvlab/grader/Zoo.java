@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import kvlab.grader.course.CourseTree;
 import kvlab.grader.course.Manifest;
+import kvlab.grader.engine.Sandbox;
 import kvlab.grader.report.ReportFiles;
 
 /**
@@ -61,6 +62,12 @@ final class Zoo {
         attacks.put("project2-raft/src/main/java/kvlab/raft/core/Raft.java", resource("clock-and-random.txt"));
         attacks.put("project2-raft/src/main/java/kvlab/raft/core/RawNode.java", resource("endless-loop.txt"));
         return attacks;
+    }
+
+    /** Whether this machine's sandbox must hold the attacks without the code check: a mount namespace or a uid of its own. */
+    static boolean sandboxHolds() {
+        Sandbox sandbox = Sandbox.current();
+        return sandbox.hasPrivateMounts() || sandbox.baseUid().isPresent();
     }
 
     /** Writes a student checkout at {@code dir}: the skeleton of every editable file, attacks included. */
