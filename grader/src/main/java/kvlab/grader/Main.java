@@ -56,6 +56,7 @@ public final class Main implements Runnable {
                 .addSubcommand(new PackageCommand(course, console))
                 .setOut(console.out())
                 .setErr(console.err())
+                .setParameterExceptionHandler(Main::usageError)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     if (!(e instanceof GradingException)) {
                         throw e;
@@ -67,6 +68,15 @@ public final class Main implements Runnable {
         console.out().flush();
         console.err().flush();
         return code;
+    }
+
+    /** A usage error is one line naming the mistake and one pointing to help, not the whole usage text. */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        String name = cmd.getCommandSpec().qualifiedName();
+        cmd.getErr().println(name + ": " + e.getMessage());
+        cmd.getErr().println("Try '" + name + " --help' for usage.");
+        return cmd.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     private static Path root() {

@@ -90,6 +90,16 @@ class UsageTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"grade --seeds x", "grade --seeds 0", "grade 5x", "list 2d", "handout", "frobnicate",
+            "check --course --bogus", "stress", "replay"})
+    void aUsageErrorIsOneLineAndAHintToHelp(String command) {
+        assertThat(run(COURSE, command.split(" "))).isEqualTo(2);
+        String name = command.startsWith("frobnicate") ? "kvlab" : "kvlab " + command.split(" ")[0];
+        assertThat(err.toString().lines()).hasSize(2).first().asString().startsWith(name + ": ");
+        assertThat(err.toString().lines().toList().get(1)).isEqualTo("Try '" + name + " --help' for usage.");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"grade", "list", "handout", "check", "replay", "stress", "package"})
     void everyCommandHasHelp(String command) {
         assertThat(run(COURSE, command, "--help")).isZero();
