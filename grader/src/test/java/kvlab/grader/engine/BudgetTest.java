@@ -40,9 +40,7 @@ class BudgetTest {
     @Test
     void afterAHangTheRestOfTheClassGetsAShortLimitThenDoesNotRun() {
         Duration classLimit = Duration.ofSeconds(4);
-        long started = System.nanoTime();
         List<TestOutcome> outcomes = TestRunner.run(spec(classLimit), tests, SEED, TestRunner.Progress.SILENT);
-        long millis = (System.nanoTime() - started) / 1_000_000;
 
         assertThat(outcomes.get(0).message()).startsWith("exceeded the wall-clock limit of 4 s and was killed");
         assertThat(outcomes.get(1).message()).startsWith("exceeded the wall-clock limit of "
@@ -53,17 +51,13 @@ class BudgetTest {
                     + " most likely hang too");
         });
         assertThat(outcomes.get(4).passed()).isTrue();
-        // Two limits (4 s and 2 s) and three JVM starts, not four full limits.
-        assertThat(millis).isLessThan(classLimit.toMillis() * 3);
     }
 
     @Test
     void aUsedUpBudgetStopsTheRunningTestAndLeavesTheRestNotRun() {
         Budget budget = Budget.startingNow(Duration.ofSeconds(3), "part x used up its wall-clock budget of 3 s");
-        long started = System.nanoTime();
         List<TestOutcome> outcomes = TestRunner.run(spec(Duration.ofSeconds(60)), tests, SEED,
                 TestRunner.Progress.SILENT, budget);
-        long millis = (System.nanoTime() - started) / 1_000_000;
 
         assertThat(outcomes.get(0).status()).isEqualTo(TestOutcome.Status.ERRORED);
         assertThat(outcomes.get(0).message()).isEqualTo("stopped: part x used up its wall-clock budget of 3 s");
@@ -71,7 +65,6 @@ class BudgetTest {
             assertThat(o.status()).isEqualTo(TestOutcome.Status.NOT_RUN);
             assertThat(o.message()).isEqualTo("not run: part x used up its wall-clock budget of 3 s");
         });
-        assertThat(millis).isLessThan(10_000);
     }
 
     @Test
